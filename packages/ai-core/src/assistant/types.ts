@@ -1,0 +1,83 @@
+import type { ChatModel, KnowledgePassage } from '../chat-model';
+import type { Channel } from '../channels/channel';
+import type { HistoryStore } from '../history-store';
+import type { Tools } from '../tools';
+
+/** A knowledge base the assistant retrieves passages from (see `loadKnowledge`). */
+export type KnowledgeBase = {
+  /** All passages. */
+  readonly passages: readonly KnowledgePassage[];
+  /** The passages relevant to `query`, best first (empty when nothing matches). */
+  search(query: string, options?: { limit?: number }): KnowledgePassage[];
+};
+
+/** Options for {@link createAssistant}. */
+export type AssistantOptions = {
+  /** The model that answers (e.g. `createOpenAIModel(...)` or `createKnowledgeModel()`). */
+  model: ChatModel;
+  /** Where conversations are remembered (e.g. `createMemoryHistory()`). */
+  history: HistoryStore;
+  /** The business's instructions: who the assistant is and how it behaves. */
+  instructions: string;
+  /** Knowledge to ground answers in; the best passages are added to each turn's prompt. */
+  knowledge?: KnowledgeBase;
+  /** Tools the model may call; the same tools serve every channel. */
+  tools?: Tools;
+  /** Channels besides (or replacing) the built-in `chat`, `voice` and `sms`. */
+  channels?: Record<string, Channel>;
+  /** How many past messages are sent to the model. Default 10. */
+  maxTurns?: number;
+  /** Deadline for one whole reply, in ms. Default 30 000. */
+  timeoutMs?: number;
+  /** Model steps per turn when tools are called. Default 3. */
+  maxSteps?: number;
+  /** How many passages to retrieve per turn. Default 3. */
+  maxPassages?: number;
+  /** The clock, for tests. Default `() => new Date()`. */
+  now?: () => Date;
+};
+
+/** One user turn. */
+export type ReplyInput = {
+  /** The conversation (web session, call id, phone number…). */
+  conversationId: string;
+  /** The channel name: `chat`, `voice`, `sms` or one you added. */
+  channel: string;
+  /** What the user said or typed. */
+  text: string;
+  /** An id of the event that carried this turn: the same id twice gives the same reply once. */
+  eventId?: string;
+  /** Deadline for this call in ms, overriding the assistant's `timeoutMs`. */
+  timeoutMs?: number;
+  /** Cancels the call. */
+  signal?: AbortSignal;
+};
+
+/** The assistant's answer to one turn. */
+export type Reply = {
+  /** The reply rendered for the channel. */
+  text: string;
+  conversationId: string;
+  channel: string;
+  /** True when this is the stored reply of an event handled before (no model call was made). */
+  replayed: boolean;
+  /** Knowledge passages the turn was grounded in. */
+  sources: KnowledgePassage[];
+};
+
+/** One part of a streamed reply. */
+export type ReplyPart =
+  /** Text as the model produces it (not yet rendered). */
+  | { type: 'text-delta'; text: string }
+  /** The whole rendered reply; always the last part. */
+  | { type: 'reply'; reply: Reply };
+
+/** An assistant: one brain answering on every channel. */
+export type Assistant = {
+  /** Answers one turn. */
+  reply(input: ReplyInput): Promise<Reply>;
+  /** Answers one turn as a stream: text deltas, then the rendered reply. */
+  stream(input: ReplyInput): AsyncIterable<ReplyPart>;
+  /** The channels this assistant knows, by name. */
+  readonly channels: Readonly<Record<string, Channel>>;
+};

@@ -1,0 +1,33 @@
+export type { Assistant, AssistantOptions, KnowledgeBase, Reply, ReplyInput, ReplyPart } from './assistant/types';
+export { createAssistant } from './assistant/create-assistant';
+export type { Channel } from './channels/channel';
+export {
+  chatChannel,
+  defaultChannels,
+  renderForSms,
+  renderForVoice,
+  smsChannel,
+  splitSentences,
+  voiceChannel,
+} from './channels/index';
+export type {
+  ChatCallOptions,
+  ChatModel,
+  ChatRequest,
+  KnowledgePassage,
+  ModelToolDefinition,
+} from './chat-model';
+export type { AiCoreErrorCode, AiCoreErrorOptions } from './errors';
+export { AiCoreError } from './errors';
+export { createMemoryHistory } from './history/memory-history';
+export type { MemoryHistoryOptions } from './history/memory-history';
+export type {
+  EventClaim,
+  HistoryAppendOptions,
+  HistoryLoadOptions,
+  HistoryStore,
+} from './history-store';
+export { createKnowledgeBase, createKnowledgeModel, loadKnowledge } from './knowledge/index';
+export type { KnowledgeDocument, KnowledgeModelOptions } from './knowledge/index';
+export type { ChatStreamPart, FinishReason, HistoryMessage, ModelMessage, ToolCall } from './messages';
+export type { Tool, ToolContext, Tools } from './tools';

@@ -1,0 +1,36 @@
+/** A turn kept in conversation history: what the user said and what the assistant answered. */
+export type HistoryMessage = {
+  role: 'user' | 'assistant';
+  /** The text; for the assistant, the reply as rendered for its channel. */
+  content: string;
+  /** ISO-8601 time the message was created. */
+  createdAt: string;
+  /** The channel the message came through or was rendered for. */
+  channel?: string;
+  /** The caller's event id (e.g. a webhook id), for idempotency. */
+  eventId?: string;
+};
+
+/** A tool call requested by the model. */
+export type ToolCall = {
+  id: string;
+  name: string;
+  /** The arguments as the model produced them: a JSON string. */
+  input: string;
+};
+
+/** A message as sent to a model. */
+export type ModelMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; content: string };
+
+/** Why a model stopped producing output. */
+export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'other';
+
+/** One part of a model's streamed output. */
+export type ChatStreamPart =
+  | { type: 'text-delta'; text: string }
+  | { type: 'tool-call'; toolCall: ToolCall }
+  | { type: 'finish'; finishReason: FinishReason };

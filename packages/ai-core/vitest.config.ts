@@ -1,0 +1,5 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: { name: 'ai-core', environment: 'node', include: ['src/**/*.test.ts'] },
+});
