@@ -3,11 +3,13 @@ export { createAssistant } from './assistant/create-assistant';
 export type { Channel } from './channels/channel';
 export {
   chatChannel,
+  completeSentenceCount,
   defaultChannels,
   renderForSms,
   renderForVoice,
   smsChannel,
   splitSentences,
+  takeSentences,
   voiceChannel,
 } from './channels/index';
 export type {
@@ -17,6 +19,7 @@ export type {
   KnowledgePassage,
   ModelToolDefinition,
 } from './chat-model';
+export { defaultInstructions } from './defaults';
 export type { AiCoreErrorCode, AiCoreErrorOptions } from './errors';
 export { AiCoreError } from './errors';
 export { createMemoryHistory } from './history/memory-history';

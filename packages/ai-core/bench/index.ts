@@ -1,0 +1,6 @@
+import { benchOverhead } from './overhead';
+import { benchVoiceCut } from './voice-cut';
+
+console.log('# @org/ai-core benchmarks (figures only; nothing here asserts a time)');
+await benchOverhead();
+await benchVoiceCut();

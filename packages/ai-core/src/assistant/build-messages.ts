@@ -1,0 +1,56 @@
+import type { KnowledgePassage } from '../chat-model';
+import type { Channel } from '../channels/channel';
+import type { HistoryMessage, ModelMessage } from '../messages';
+
+/** Builds the system message: the business's instructions, the channel's, and the knowledge. */
+export function buildSystemMessage(options: {
+  instructions: string;
+  channel: Channel;
+  passages: KnowledgePassage[] | undefined;
+}): string {
+  const parts = [options.instructions.trim()];
+  if (options.channel.instructions) parts.push(options.channel.instructions.trim());
+  if (options.passages) {
+    if (options.passages.length === 0) {
+      parts.push(
+        'No passage of the knowledge base matches this message. If it asks about the business, ' +
+          'say plainly that you do not know and offer to connect the user with a person. Never invent facts.',
+      );
+    } else {
+      const knowledge = options.passages
+        .map((passage) => `### ${passage.title} (${passage.source})\n${passage.text.trim()}`)
+        .join('\n\n');
+      parts.push(
+        'Answer from the knowledge below. If the answer is not in it, say plainly that you do not ' +
+          'know and offer to connect the user with a person. Never invent facts.\n' +
+          `<knowledge>\n${knowledge}\n</knowledge>`,
+      );
+    }
+  }
+  return parts.filter(Boolean).join('\n\n');
+}
+
+/** The model's view of the conversation: system message, past turns, then the user's turn. */
+export function buildModelMessages(
+  system: string,
+  history: HistoryMessage[],
+  userText: string,
+): ModelMessage[] {
+  return [
+    { role: 'system', content: system },
+    ...history.map((message) => ({ role: message.role, content: message.content })),
+    { role: 'user', content: userText },
+  ];
+}
+
+/** The retrieval query: the user's text, widened with their previous message when it alone finds nothing. */
+export function searchKnowledge(
+  search: (query: string) => KnowledgePassage[],
+  text: string,
+  history: HistoryMessage[],
+): KnowledgePassage[] {
+  const direct = search(text);
+  if (direct.length > 0) return direct;
+  const previous = history.findLast((message) => message.role === 'user');
+  return previous ? search(`${previous.content} ${text}`) : direct;
+}

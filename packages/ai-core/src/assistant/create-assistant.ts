@@ -1,0 +1,175 @@
+import { defaultChannels, takeSentences } from '../channels/index';
+import type { Channel } from '../channels/channel';
+import { AiCoreError } from '../errors';
+import type { HistoryMessage } from '../messages';
+import { buildModelMessages, buildSystemMessage, searchKnowledge } from './build-messages';
+import { asHistoryError, startTurn } from './claim-event';
+import { runModel } from './run-model';
+import type { Assistant, AssistantOptions, Reply, ReplyInput, ReplyPart } from './types';
+import { assistantOptionsSchema, parseOrThrow, replyInputSchema } from './validate';
+
+/**
+ * Creates an assistant: one brain (instructions, knowledge, tools, memory) answering on every channel.
+ *
+ * @example
+ * ```ts
+ * const assistant = createAssistant({
+ *   model: createKnowledgeModel(),
+ *   history: createMemoryHistory(),
+ *   instructions: 'You are the friendly assistant of Harbor Lane Books.',
+ *   knowledge: await loadKnowledge('./knowledge'),
+ * })
+ * const reply = await assistant.reply({ conversationId: 'c1', channel: 'voice', text: 'When do you open?' })
+ * ```
+ */
+export function createAssistant(options: AssistantOptions): Assistant {
+  parseOrThrow(assistantOptionsSchema, options, 'createAssistant');
+  const channels: Record<string, Channel> = { ...defaultChannels, ...options.channels };
+  const maxTurns = options.maxTurns ?? 10;
+  const maxSteps = options.maxSteps ?? 3;
+  const maxPassages = options.maxPassages ?? 3;
+  const now = options.now ?? (() => new Date());
+
+  async function* stream(rawInput: ReplyInput): AsyncGenerator<ReplyPart> {
+    const input = parseOrThrow(replyInputSchema, rawInput, 'reply');
+    const channel = channels[input.channel];
+    if (!channel) {
+      throw new AiCoreError('unknown_channel', {
+        field: 'channel',
+        message: `Unknown channel "${input.channel}"; known: ${Object.keys(channels).join(', ')}`,
+      });
+    }
+    const deadline = new AbortController();
+    const timeoutMs = input.timeoutMs ?? options.timeoutMs ?? 30_000;
+    const timer = setTimeout(() => {
+      deadline.abort(
+        new AiCoreError('model_timeout', { message: `No reply within ${timeoutMs} ms` }),
+      );
+    }, timeoutMs);
+    const signal = input.signal ? AbortSignal.any([input.signal, deadline.signal]) : deadline.signal;
+    const { conversationId, eventId } = input;
+    const reply = (text: string, replayed: boolean, sources: Reply['sources'] = []): Reply => ({
+      text,
+      conversationId,
+      channel: channel.name,
+      replayed,
+      sources,
+    });
+
+    // Set when the turn is written to history; a consumer that stops reading early leaves it unset.
+    let settle: (() => Promise<void>) | undefined;
+    try {
+      const start = await startTurn(options.history, conversationId, maxTurns, eventId, signal);
+      if (start.kind === 'replay') {
+        yield { type: 'text-delta', text: start.reply };
+        yield { type: 'reply', reply: reply(start.reply, true) };
+        return;
+      }
+      // A retry of an event whose model call failed: its user turn is already in history.
+      const retried = eventId !== undefined && start.messages.at(-1)?.eventId === eventId;
+      const past = retried ? start.messages.slice(0, -1) : start.messages;
+      const userMessage: HistoryMessage = {
+        role: 'user',
+        content: input.text,
+        createdAt: now().toISOString(),
+        channel: channel.name,
+        ...(eventId ? { eventId } : {}),
+      };
+      const toSave = retried ? [] : [userMessage];
+      // The user's turn is kept even when no reply comes, and the event is released for a retry.
+      settle = () =>
+        options.history
+          .append(conversationId, toSave, eventId ? { event: { id: eventId } } : undefined)
+          .catch(() => {});
+
+      let text: string;
+      const passages = options.knowledge
+        ? searchKnowledge(
+            (query) => options.knowledge?.search(query, { limit: maxPassages }) ?? [],
+            input.text,
+            past,
+          )
+        : undefined;
+      try {
+        const system = buildSystemMessage({
+          instructions: options.instructions,
+          channel,
+          passages,
+        });
+        const run = runModel({
+          model: options.model,
+          messages: buildModelMessages(system, past, input.text),
+          context: passages,
+          tools: options.tools,
+          toolContext: { conversationId, channel: channel.name, signal },
+          maxSteps,
+          cut: channel.maxSentences
+            ? { sentences: channel.maxSentences, render: channel.render }
+            : undefined,
+        });
+        try {
+          while (true) {
+            const next = await run.next();
+            if (next.done) {
+              text = next.value;
+              break;
+            }
+            yield { type: 'text-delta', text: next.value };
+          }
+        } finally {
+          await run.return('');
+        }
+        text = channel.render(text);
+        if (channel.maxSentences) text = takeSentences(text, channel.maxSentences);
+        if (!text) {
+          throw new AiCoreError('model_unavailable', { message: 'The model gave an empty answer' });
+        }
+      } catch (error) {
+        await settle();
+        settle = undefined;
+        throw toModelError(error, signal, input.signal);
+      }
+
+      const assistantMessage: HistoryMessage = {
+        role: 'assistant',
+        content: text,
+        createdAt: now().toISOString(),
+        channel: channel.name,
+      };
+      settle = undefined;
+      try {
+        await options.history.append(
+          conversationId,
+          [...toSave, assistantMessage],
+          eventId ? { event: { id: eventId, reply: text } } : undefined,
+        );
+      } catch (error) {
+        throw asHistoryError(error);
+      }
+      yield { type: 'reply', reply: reply(text, false, passages ?? []) };
+    } catch (error) {
+      if (deadline.signal.aborted && !(input.signal?.aborted ?? false)) throw deadline.signal.reason;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      deadline.abort();
+      await settle?.();
+    }
+  }
+
+  async function reply(input: ReplyInput): Promise<Reply> {
+    for await (const part of stream(input)) {
+      if (part.type === 'reply') return part.reply;
+    }
+    throw new AiCoreError('model_unavailable', { message: 'The reply stream ended without a reply' });
+  }
+
+  return { reply, stream, channels };
+}
+
+function toModelError(error: unknown, signal: AbortSignal, callerSignal?: AbortSignal): unknown {
+  if (callerSignal?.aborted) return callerSignal.reason;
+  if (signal.aborted) return signal.reason;
+  if (AiCoreError.isInstance(error)) return error;
+  return new AiCoreError('model_unavailable', { message: 'The model failed', cause: error });
+}

@@ -1,0 +1,66 @@
+import type { ChatModel, KnowledgePassage } from '../chat-model';
+import { completeSentenceCount } from '../channels/index';
+import type { ModelMessage, ToolCall } from '../messages';
+import type { ToolContext, Tools } from '../tools';
+import { abortable } from './abortable';
+import { runToolCall, toToolDefinitions } from './tool-runner';
+
+/** One turn's model work: the step loop with tools, and the early cut for channels that want one. */
+export type ModelRun = {
+  model: ChatModel;
+  messages: ModelMessage[];
+  context: KnowledgePassage[] | undefined;
+  tools: Tools | undefined;
+  toolContext: ToolContext;
+  maxSteps: number;
+  /**
+   * Stop the model once the text, as `render` makes it, holds this many complete sentences
+   * (counted after rendering, so a markdown list the renderer joins is one sentence, not many).
+   */
+  cut: { sentences: number; render: (text: string) => string } | undefined;
+};
+
+/**
+ * Streams the model's text across steps (running tools between them) and returns the whole text.
+ * On the last step no tools are offered, so the model has to answer.
+ */
+export async function* runModel(run: ModelRun): AsyncGenerator<string, string> {
+  const definitions = run.tools ? toToolDefinitions(run.tools) : [];
+  const messages = [...run.messages];
+  let text = '';
+  for (let step = 1; step <= run.maxSteps; step++) {
+    const offerTools = definitions.length > 0 && step < run.maxSteps;
+    const cut = new AbortController();
+    const signal = AbortSignal.any([run.toolContext.signal, cut.signal]);
+    const request = {
+      messages,
+      context: run.context,
+      channel: run.toolContext.channel,
+      ...(offerTools ? { tools: definitions } : {}),
+    };
+    const calls: ToolCall[] = [];
+    let stepText = '';
+    for await (const part of abortable(run.model.stream(request, { signal }), signal)) {
+      if (part.type === 'tool-call') calls.push(part.toolCall);
+      if (part.type !== 'text-delta' || part.text === '') continue;
+      text += part.text;
+      stepText += part.text;
+      yield part.text;
+      if (run.cut && completeSentenceCount(run.cut.render(text)) >= run.cut.sentences) {
+        // Enough is said: stop the model now rather than wait for words nobody will hear.
+        cut.abort();
+        return text;
+      }
+    }
+    if (calls.length === 0 || !offerTools) break;
+    messages.push({ role: 'assistant', content: stepText, toolCalls: calls });
+    const results = await Promise.all(
+      calls.map((call) => runToolCall(run.tools ?? {}, call, run.toolContext)),
+    );
+    calls.forEach((call, index) => {
+      messages.push({ role: 'tool', toolCallId: call.id, content: results[index] ?? 'null' });
+    });
+    if (text && !/\s$/.test(text)) text += ' ';
+  }
+  return text;
+}

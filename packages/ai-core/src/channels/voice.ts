@@ -1,0 +1,67 @@
+import type { Channel } from './channel';
+import { type InlineStyle, markdownToBlocks } from './markdown-to-text';
+import { makeSpeakable } from './speakable';
+
+const endsSentence = /[.!?…:;]["'”’)]*$/u;
+const wordyCode = /^[\p{L}\p{N}][\p{L}\p{N} .,'’!?-]*$/u;
+
+const voiceStyle: InlineStyle = {
+  link: (label, href) => (label.trim() === '' ? href : label),
+  image: () => '',
+  codespan: (code) => (code.length <= 40 && wordyCode.test(code) ? code : ''),
+};
+
+/** What marked would read as a list marker at the start of the single output line. */
+const leadingMarker = /^(?:(?:\d{1,9}[.)]|[-+])(?:\s+|$))+/;
+
+/**
+ * Renders a model's answer for text-to-speech, deterministically, whatever the model produced:
+ * markdown is read with marked and removed (links become their label, list items, headings and
+ * table rows become sentences, code blocks are dropped), no emoji, HTML or raw URL remains
+ * (`https://www.example.com/returns` → `example dot com`), and prices, percentages, times,
+ * ranges and phone numbers are made speakable. The result is one trimmed line, and rendering
+ * it again changes nothing.
+ *
+ * @example
+ * ```ts
+ * renderForVoice('## Hours\n- **Mon–Fri**: 9:00–18:00\n- Call +1 (555) 123-4567 😊')
+ * // 'Hours. Monday to Friday: 9 AM to 6 PM. Call plus 1, 5 5 5, 1 2 3, 4 5 6 7.'
+ * ```
+ */
+export function renderForVoice(text: string): string {
+  const lines: { text: string; kind: string }[] = [];
+  for (const block of markdownToBlocks(text, voiceStyle)) {
+    if (block.kind === 'code') continue;
+    for (const line of block.text.split('\n')) {
+      const spoken = makeSpeakable(line);
+      if (spoken !== '') lines.push({ text: spoken, kind: block.kind });
+    }
+  }
+  const sentences = lines.map(({ text: line, kind }, i) =>
+    endsSentence.test(line) || (i === lines.length - 1 && kind === 'paragraph') ? line : `${line}.`,
+  );
+  return makeSpeakable(sentences.join(' ')).replace(leadingMarker, '');
+}
+
+/**
+ * The built-in voice channel: the caller is listening on a phone, so answers are at most two
+ * short sentences, and {@link renderForVoice} makes them safe for text-to-speech.
+ *
+ * @example
+ * ```ts
+ * const reply = await assistant.reply({ conversationId: callId, channel: 'voice', text })
+ * await say(reply.text)
+ * ```
+ */
+export const voiceChannel: Channel = {
+  name: 'voice',
+  instructions: [
+    'The user is LISTENING to you on a phone call, not reading.',
+    'Answer in at most two short sentences.',
+    'Use no formatting at all: no markdown, no lists, no headings, no emoji and no URLs.',
+    'Spell numbers the way you would say them: "nine AM", "nineteen dollars ninety-nine", ' +
+      'and say a website as its domain, like "example dot com".',
+  ].join(' '),
+  render: renderForVoice,
+  maxSentences: 2,
+};

@@ -1,0 +1,187 @@
+import { AiCoreError } from '../errors';
+import type {
+  EventClaim,
+  HistoryAppendOptions,
+  HistoryLoadOptions,
+  HistoryStore,
+} from '../history-store';
+import type { HistoryMessage } from '../messages';
+
+/** Options for {@link createMemoryHistory}. */
+export type MemoryHistoryOptions = {
+  /** How many of the newest messages a conversation keeps (default 100). */
+  maxMessages?: number;
+  /** Seconds a conversation lives after its last `append` (default 7 days). */
+  ttlSeconds?: number;
+  /**
+   * Seconds an unsettled claim blocks other callers, so that a crashed worker does not block
+   * the event forever (default 60).
+   */
+  claimTtlSeconds?: number;
+  /** Seconds a settled event keeps its reply (default 24 hours). */
+  eventTtlSeconds?: number;
+  /** The clock, in milliseconds since the epoch (default `Date.now`); inject one in tests. */
+  now?: () => number;
+};
+
+type Conversation = { entries: string[]; expiresAt: number };
+type EventEntry = { reply?: string; expiresAt: number };
+
+const sweepIntervalMs = 60_000;
+
+/**
+ * Conversation memory in this process: the zero-config default `HistoryStore`.
+ * Messages are kept as JSON (invalid entries are skipped on load), trimmed to the newest
+ * `maxMessages`, and forgotten `ttlSeconds` after the last append; expired entries are dropped
+ * lazily. Everything is lost when the process exits: use `createUpstashHistory` from
+ * `@org/history` to share memory between instances.
+ *
+ * @example
+ * ```ts
+ * const history = createMemoryHistory({ maxMessages: 20 });
+ * const { messages, claim } = await history.load('user-42', { limit: 10, claim: 'webhook-7' });
+ * if (claim?.status === 'claimed') {
+ *   const now = new Date().toISOString();
+ *   const turn = [
+ *     { role: 'user' as const, content: 'Hi', createdAt: now },
+ *     { role: 'assistant' as const, content: 'Hello!', createdAt: now },
+ *   ];
+ *   await history.append('user-42', turn, { event: { id: 'webhook-7', reply: 'Hello!' } });
+ * }
+ * ```
+ */
+export function createMemoryHistory(options: MemoryHistoryOptions = {}): HistoryStore {
+  const maxMessages = positiveInteger(options.maxMessages, 100, 'maxMessages');
+  const ttlMs = positiveInteger(options.ttlSeconds, 7 * 24 * 3600, 'ttlSeconds') * 1000;
+  const claimTtlMs = positiveInteger(options.claimTtlSeconds, 60, 'claimTtlSeconds') * 1000;
+  const eventTtlMs = positiveInteger(options.eventTtlSeconds, 24 * 3600, 'eventTtlSeconds') * 1000;
+  const now = options.now ?? Date.now;
+  const conversations = new Map<string, Conversation>();
+  const events = new Map<string, EventEntry>();
+  let lastSweep = now();
+
+  const live = <T extends { expiresAt: number }>(map: Map<string, T>, key: string, at: number) => {
+    const entry = map.get(key);
+    if (entry && entry.expiresAt <= at) map.delete(key);
+    return entry && entry.expiresAt > at ? entry : undefined;
+  };
+
+  const sweep = (at: number) => {
+    if (at - lastSweep < sweepIntervalMs) return;
+    lastSweep = at;
+    for (const map of [conversations, events] as Map<string, { expiresAt: number }>[]) {
+      for (const [key, entry] of map) if (entry.expiresAt <= at) map.delete(key);
+    }
+  };
+
+  const claimEvent = (key: string, at: number): EventClaim => {
+    const entry = live(events, key, at);
+    if (!entry) {
+      events.set(key, { expiresAt: at + claimTtlMs });
+      return { status: 'claimed' };
+    }
+    return entry.reply === undefined
+      ? { status: 'pending' }
+      : { status: 'done', reply: entry.reply };
+  };
+
+  return {
+    async load(conversationId: string, { limit, claim }: HistoryLoadOptions) {
+      checkId(conversationId, 'conversationId');
+      if (!Number.isInteger(limit) || limit < 0) {
+        throw new AiCoreError('invalid_input', {
+          message: 'limit must be an integer >= 0',
+          field: 'limit',
+        });
+      }
+      const at = now();
+      sweep(at);
+      const entries =
+        limit === 0 ? [] : (live(conversations, conversationId, at)?.entries.slice(-limit) ?? []);
+      const messages = parseEntries(entries);
+      if (claim === undefined) return { messages };
+      checkId(claim, 'claim');
+      return { messages, claim: claimEvent(eventKey(conversationId, claim), at) };
+    },
+
+    async append(
+      conversationId: string,
+      messages: HistoryMessage[],
+      appendOptions: HistoryAppendOptions = {},
+    ) {
+      checkId(conversationId, 'conversationId');
+      const { event } = appendOptions;
+      if (event) checkId(event.id, 'event.id');
+      const at = now();
+      sweep(at);
+      if (messages.length > 0) {
+        const conversation = live(conversations, conversationId, at) ?? {
+          entries: [],
+          expiresAt: 0,
+        };
+        conversation.entries.push(...messages.map((message) => JSON.stringify(message)));
+        conversation.entries.splice(0, Math.max(0, conversation.entries.length - maxMessages));
+        conversation.expiresAt = at + ttlMs;
+        conversations.set(conversationId, conversation);
+      }
+      if (!event) return;
+      const key = eventKey(conversationId, event.id);
+      if (event.reply === undefined) events.delete(key);
+      else events.set(key, { reply: event.reply, expiresAt: at + eventTtlMs });
+    },
+
+    async ping() {},
+  };
+}
+
+const eventKey = (conversationId: string, eventId: string) =>
+  JSON.stringify([conversationId, eventId]);
+
+function parseEntries(entries: string[]): HistoryMessage[] {
+  const messages: HistoryMessage[] = [];
+  for (const entry of entries) {
+    try {
+      const message = toHistoryMessage(JSON.parse(entry));
+      if (message) messages.push(message);
+    } catch {
+      // An entry that is not JSON is skipped, like one that is not a message.
+    }
+  }
+  return messages;
+}
+
+function toHistoryMessage(value: unknown): HistoryMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { role, content, createdAt, channel, eventId } = value as Record<string, unknown>;
+  if (role !== 'user' && role !== 'assistant') return undefined;
+  if (typeof content !== 'string' || typeof createdAt !== 'string') return undefined;
+  if (channel !== undefined && typeof channel !== 'string') return undefined;
+  if (eventId !== undefined && typeof eventId !== 'string') return undefined;
+  return {
+    role,
+    content,
+    createdAt,
+    ...(channel === undefined ? {} : { channel }),
+    ...(eventId === undefined ? {} : { eventId }),
+  };
+}
+
+function checkId(value: unknown, field: string): void {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new AiCoreError('invalid_input', {
+      message: `${field} must be a non-empty string`,
+      field,
+    });
+  }
+}
+
+function positiveInteger(value: number | undefined, fallback: number, field: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new AiCoreError('invalid_input', {
+      message: `${field} must be a positive integer`,
+      field,
+    });
+  }
+  return value;
+}

@@ -1,0 +1,113 @@
+import type { ChatCallOptions, ChatModel, ChatRequest } from '../chat-model';
+import type { ChatStreamPart } from '../messages';
+import { selectAnswer } from './select-answer';
+import { tokenize } from './terms';
+
+/** Options for {@link createKnowledgeModel}. */
+export type KnowledgeModelOptions = {
+  /** Pause between streamed words, in ms. Default 0. */
+  tokenDelayMs?: number;
+  /** The answer when no knowledge matches the question (e.g. with your contact details). */
+  fallback?: string;
+  /** The answer to a greeting such as "hi" or "hello". */
+  greeting?: string;
+};
+
+const defaultFallback =
+  "I'm sorry, I don't know the answer to that. I can connect you with a person from our team if you like.";
+const defaultGreeting = 'Hello! How can I help you today?';
+const thanksReply = "You're welcome! Is there anything else I can help you with?";
+const goodbyeReply =
+  'Goodbye, and thank you for getting in touch! Come back any time you have a question.';
+
+const hello = new Set('hi hello hey hiya howdy greetings morning afternoon evening'.split(' '));
+const thanks = new Set(['thanks', 'thank', 'thx', 'cheers', 'appreciate', 'appreciated']);
+const bye = new Set(['bye', 'goodbye', 'later', 'farewell', 'night']);
+const filler = new Set(
+  `a all so much very lot you there again good great ok okay see day it
+  that's that is was helpful nice have it's for your help i really just well oh and`.split(/\s+/),
+);
+
+/** Which kind of small talk `text` is, if it is nothing but a greeting, thanks or goodbye. */
+const smallTalk = (text: string): 'hello' | 'thanks' | 'bye' | undefined => {
+  const words = tokenize(text.toLowerCase());
+  let kind: 'hello' | 'thanks' | 'bye' | undefined;
+  for (const word of words) {
+    if (hello.has(word)) kind ??= 'hello';
+    else if (thanks.has(word)) kind = kind === 'bye' ? kind : 'thanks';
+    else if (bye.has(word)) kind = 'bye';
+    else if (!filler.has(word)) return undefined;
+  }
+  return kind;
+};
+
+const lastUserText = (request: ChatRequest): string =>
+  request.messages.findLast((message) => message.role === 'user')?.content ?? '';
+
+const pause = (ms: number, signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/**
+ * The embedded offline model: no key, no network. It answers the last user message from the knowledge
+ * passages the assistant retrieved (`request.context`): the sentences and lists of the best passage that
+ * share the most terms with the question, word by word. A message that is only a greeting, thanks or
+ * goodbye gets a polite reply; without context it says it does not know (`fallback`). It never calls
+ * tools and never invents anything.
+ * On abort it throws the signal's reason.
+ *
+ * @example
+ * ```ts
+ * const assistant = createAssistant({
+ *   model: createKnowledgeModel(),
+ *   knowledge: await loadKnowledge('./knowledge'),
+ *   history: createMemoryHistory(),
+ *   instructions: 'You are the assistant of Harbor Lane Books & Coffee.',
+ * });
+ * ```
+ */
+export const createKnowledgeModel = (options: KnowledgeModelOptions = {}): ChatModel => {
+  const { tokenDelayMs = 0, fallback = defaultFallback, greeting = defaultGreeting } = options;
+
+  const answer = (request: ChatRequest): string => {
+    const question = lastUserText(request);
+    // Small talk first: the assistant may retrieve passages for "thanks" using the previous question.
+    const kind = smallTalk(question);
+    if (kind === 'hello') return greeting;
+    if (kind === 'thanks') return thanksReply;
+    if (kind === 'bye') return goodbyeReply;
+    const best = request.context?.[0];
+    return (best && selectAnswer(question, best.text)) || fallback;
+  };
+
+  async function* stream(
+    request: ChatRequest,
+    callOptions: ChatCallOptions = {},
+  ): AsyncGenerator<ChatStreamPart> {
+    const { signal } = callOptions;
+    signal?.throwIfAborted();
+    const words = answer(request).match(/\s*\S+\s*/g) ?? [];
+    for (const [index, text] of words.entries()) {
+      if (index > 0 && tokenDelayMs > 0) await pause(tokenDelayMs, signal);
+      signal?.throwIfAborted();
+      yield { type: 'text-delta', text };
+    }
+    signal?.throwIfAborted();
+    yield { type: 'finish', finishReason: 'stop' };
+  }
+
+  return { modelId: 'knowledge', stream };
+};

@@ -1,0 +1,17 @@
+export type {
+  MockChatModel,
+  MockChatModelOptions,
+  MockResponse,
+  MockToolCall,
+} from './mock-chat-model';
+export { createMockChatModel } from './mock-chat-model';
+export type { OpenAITestServer, OpenAITestServerOptions, TestFault } from './openai-test-server';
+export { createOpenAITestServer } from './openai-test-server';
+export type {
+  TestFinishReason,
+  TestRequest,
+  TestResponder,
+  TestResponse,
+  TestToolCall,
+} from './openai-wire';
+export { splitIntoTokens } from './split-tokens';

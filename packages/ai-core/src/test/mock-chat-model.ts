@@ -1,0 +1,149 @@
+import type { ChatModel, ChatRequest } from '../chat-model';
+import { AiCoreError } from '../errors';
+import type { ChatStreamPart, FinishReason, ModelMessage } from '../messages';
+import { splitIntoTokens } from './split-tokens';
+
+/** A tool call the mock model makes; `input` is JSON-encoded unless a string. */
+export type MockToolCall = { name: string; input: unknown };
+
+/** What the mock model does for one call. */
+export type MockResponse =
+  /** Streams the text as word tokens, then the tool calls if any. */
+  | { text: string; toolCalls?: MockToolCall[]; finishReason?: FinishReason }
+  /** Calls tools (after the text, if any). */
+  | { text?: string; toolCalls: MockToolCall[]; finishReason?: FinishReason }
+  /** Throws this error (after `delayMs`). */
+  | { error: AiCoreError | Error }
+  /** Never answers: waits until the call's signal aborts. */
+  | { hang: true };
+
+/** Options for {@link createMockChatModel}. */
+export type MockChatModelOptions = {
+  /**
+   * The answers, one per call in order, or a function of the request and the call's index.
+   * Default: `{ text: 'You said: <last user message>' }`.
+   */
+  responses?:
+    | MockResponse[]
+    | ((request: ChatRequest, index: number) => MockResponse | Promise<MockResponse>);
+  /** Default `mock`. */
+  modelId?: string;
+  /** Wait before the first part, in ms. Default 0. */
+  delayMs?: number;
+  /** Wait between text tokens, in ms. Default 0. */
+  tokenDelayMs?: number;
+};
+
+/** An in-process `ChatModel` double that records its calls. */
+export type MockChatModel = ChatModel & {
+  /** Every request received, in order. */
+  readonly calls: ChatRequest[];
+  /** `aborted[i]` is true when call `i` was aborted by its signal before it ended. */
+  readonly aborted: boolean[];
+};
+
+function lastUserText(messages: readonly ModelMessage[]): string {
+  return messages.findLast((message) => message.role === 'user')?.content ?? '';
+}
+
+/** Waits `ms` (forever when infinite); rejects with the signal's reason as soon as it aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = Number.isFinite(ms)
+      ? setTimeout(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }, ms)
+      : undefined;
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function encode(input: unknown): string {
+  return typeof input === 'string' ? input : JSON.stringify(input ?? {});
+}
+
+/**
+ * An in-process `ChatModel` for fast unit tests of code that uses a model: scripted answers
+ * streamed as word tokens, errors, hangs, and a record of every call.
+ * Honours `signal`: an aborted call stops promptly and throws the signal's reason.
+ *
+ * @example
+ * ```ts
+ * const model = createMockChatModel({
+ *   responses: [{ toolCalls: [{ name: 'orderStatus', input: { orderNumber: '42' } }] }, { text: 'Shipped.' }],
+ * })
+ * const assistant = createAssistant({ model, history: createMemoryHistory(), instructions: '…', tools })
+ * await assistant.reply({ conversationId: 'c1', channel: 'chat', text: 'Where is order 42?' })
+ * expect(model.calls).toHaveLength(2)
+ * ```
+ */
+export function createMockChatModel(options: MockChatModelOptions = {}): MockChatModel {
+  const calls: ChatRequest[] = [];
+  const aborted: boolean[] = [];
+  const { responses, delayMs = 0, tokenDelayMs = 0 } = options;
+
+  async function pick(request: ChatRequest, index: number): Promise<MockResponse> {
+    if (typeof responses === 'function') return responses(request, index);
+    if (!responses) return { text: `You said: ${lastUserText(request.messages)}` };
+    const response = responses[index];
+    if (response) return response;
+    throw new AiCoreError('model_unavailable', {
+      message: `Mock model: no response for call #${index + 1} (${responses.length} given)`,
+      isRetryable: false,
+    });
+  }
+
+  async function* run(
+    request: ChatRequest,
+    index: number,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<ChatStreamPart> {
+    const onAbort = () => {
+      aborted[index] = true;
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const response = await pick(request, index);
+      await pause(delayMs, signal);
+      if ('hang' in response) return await pause(Number.POSITIVE_INFINITY, signal);
+      if ('error' in response) throw response.error;
+      for (const [position, text] of splitIntoTokens(response.text ?? '').entries()) {
+        await pause(position > 0 ? tokenDelayMs : 0, signal);
+        yield { type: 'text-delta', text };
+      }
+      const toolCalls = response.toolCalls ?? [];
+      for (const [position, call] of toolCalls.entries()) {
+        signal?.throwIfAborted();
+        const toolCall = {
+          id: `call_${index}_${position}`,
+          name: call.name,
+          input: encode(call.input),
+        };
+        yield { type: 'tool-call', toolCall };
+      }
+      signal?.throwIfAborted();
+      const finishReason = response.finishReason ?? (toolCalls.length ? 'tool-calls' : 'stop');
+      yield { type: 'finish', finishReason };
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    modelId: options.modelId ?? 'mock',
+    calls,
+    aborted,
+    stream(request, callOptions) {
+      const index = calls.push(request) - 1;
+      aborted.push(callOptions?.signal?.aborted ?? false);
+      return run(request, index, callOptions?.signal);
+    },
+  };
+}

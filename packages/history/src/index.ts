@@ -1,0 +1,2 @@
+export { createMemoryHistory, type MemoryHistoryOptions } from '@org/ai-core';
+export { createUpstashHistory, type UpstashHistoryOptions } from './upstash-history';

@@ -1,0 +1,48 @@
+import type { EventClaim, HistoryMessage } from '@org/ai-core';
+
+/**
+ * Reads a value as stored in Redis. The Upstash client may already have parsed it
+ * (`automaticDeserialization`, the default) or may hand over the raw JSON string.
+ */
+function fromStored(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored list entry as a message, or `undefined` when it is not a valid one. */
+export function toHistoryMessage(stored: unknown): HistoryMessage | undefined {
+  const value = fromStored(stored);
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { role, content, createdAt, channel, eventId } = value as Record<string, unknown>;
+  if (role !== 'user' && role !== 'assistant') return undefined;
+  if (typeof content !== 'string' || typeof createdAt !== 'string') return undefined;
+  if (channel !== undefined && typeof channel !== 'string') return undefined;
+  if (eventId !== undefined && typeof eventId !== 'string') return undefined;
+  return {
+    role,
+    content,
+    createdAt,
+    ...(channel === undefined ? {} : { channel }),
+    ...(eventId === undefined ? {} : { eventId }),
+  };
+}
+
+/** The value of an event key while it is claimed and not settled. */
+export const pendingEvent = JSON.stringify({ status: 'pending' });
+
+/** The value of an event key once it is settled with `reply`. */
+export const doneEvent = (reply: string) => JSON.stringify({ status: 'done', reply });
+
+/** The claim state for an event key that this caller failed to claim. */
+export function toEventClaim(stored: unknown): EventClaim {
+  const value = fromStored(stored);
+  if (typeof value === 'object' && value !== null) {
+    const { status, reply } = value as Record<string, unknown>;
+    if (status === 'done' && typeof reply === 'string') return { status: 'done', reply };
+  }
+  return { status: 'pending' };
+}

@@ -1,0 +1,7 @@
+export { freePort, type RedisServer, startRedisServer } from './redis-server';
+export {
+  type BridgeRequest,
+  startUpstashBridge,
+  type UpstashBridge,
+  type UpstashBridgeOptions,
+} from './upstash-bridge';

@@ -1,0 +1,150 @@
+import {
+  AiCoreError,
+  type EventClaim,
+  type HistoryAppendOptions,
+  type HistoryLoadOptions,
+  type HistoryMessage,
+  type HistoryStore,
+} from '@org/ai-core';
+import type { Redis } from '@upstash/redis';
+import { doneEvent, pendingEvent, toEventClaim, toHistoryMessage } from './stored-value';
+
+/** Options for {@link createUpstashHistory}. */
+export type UpstashHistoryOptions = {
+  /** An `@upstash/redis` client, e.g. `Redis.fromEnv()`. */
+  redis: Redis;
+  /** Prefix of every key this store writes (default `history`). */
+  keyPrefix?: string;
+  /** How many of the newest messages a conversation keeps (default 100). */
+  maxMessages?: number;
+  /** Seconds a conversation lives after its last `append` (default 7 days). */
+  ttlSeconds?: number;
+  /** Seconds an unsettled claim blocks other callers (default 60). */
+  claimTtlSeconds?: number;
+  /** Seconds a settled event keeps its reply (default 24 hours). */
+  eventTtlSeconds?: number;
+};
+
+/**
+ * Conversation memory in Upstash Redis, shared by every instance of the app.
+ *
+ * Layout: a list `<prefix>:{<conversation>}:messages` of JSON messages and, per event id,
+ * a string `<prefix>:{<conversation>}:event:<id>` holding the claim or the settled reply.
+ * A turn costs one request to read (`load`: claim and read in one MULTI/EXEC) and one to
+ * write (`append`: RPUSH, LTRIM, EXPIRE and the event settlement in one MULTI/EXEC).
+ *
+ * @example
+ * ```ts
+ * import { Redis } from '@upstash/redis';
+ * const history = createUpstashHistory({ redis: Redis.fromEnv(), maxMessages: 50 });
+ * const { messages, claim } = await history.load('user-42', { limit: 20, claim: 'webhook-7' });
+ * ```
+ */
+export function createUpstashHistory(options: UpstashHistoryOptions): HistoryStore {
+  const { redis } = options;
+  const prefix = options.keyPrefix ?? 'history';
+  const maxMessages = positiveInteger(options.maxMessages, 100, 'maxMessages');
+  const ttlSeconds = positiveInteger(options.ttlSeconds, 7 * 24 * 3600, 'ttlSeconds');
+  const claimTtlSeconds = positiveInteger(options.claimTtlSeconds, 60, 'claimTtlSeconds');
+  const eventTtlSeconds = positiveInteger(options.eventTtlSeconds, 24 * 3600, 'eventTtlSeconds');
+
+  // Hash tags keep a conversation's keys in one slot; encoding keeps ids from colliding.
+  const base = (conversationId: string) => `${prefix}:{${encodeURIComponent(conversationId)}}`;
+  const listKey = (conversationId: string) => `${base(conversationId)}:messages`;
+  const eventKey = (conversationId: string, eventId: string) =>
+    `${base(conversationId)}:event:${encodeURIComponent(eventId)}`;
+
+  return {
+    async load(conversationId: string, { limit, claim }: HistoryLoadOptions) {
+      checkId(conversationId, 'conversationId');
+      if (!Number.isInteger(limit) || limit < 0) {
+        throw new AiCoreError('invalid_input', {
+          message: 'limit must be an integer >= 0',
+          field: 'limit',
+        });
+      }
+      if (claim !== undefined) checkId(claim, 'claim');
+      // LRANGE -0 -1 would return the whole list: a limit of 0 reads nothing.
+      if (claim === undefined) {
+        if (limit === 0) return { messages: [] };
+        const entries = await call(() =>
+          redis.lrange<unknown>(listKey(conversationId), -limit, -1),
+        );
+        return { messages: toMessages(entries) };
+      }
+      const key = eventKey(conversationId, claim);
+      const tx = redis.multi();
+      tx.set(key, pendingEvent, { nx: true, ex: claimTtlSeconds });
+      tx.get(key);
+      if (limit > 0) tx.lrange(listKey(conversationId), -limit, -1);
+      const [claimed, current, entries] = await call(() => tx.exec<unknown[]>());
+      const state: EventClaim = claimed === 'OK' ? { status: 'claimed' } : toEventClaim(current);
+      return { messages: limit > 0 ? toMessages(entries) : [], claim: state };
+    },
+
+    async append(
+      conversationId: string,
+      messages: HistoryMessage[],
+      appendOptions: HistoryAppendOptions = {},
+    ) {
+      checkId(conversationId, 'conversationId');
+      const { event } = appendOptions;
+      if (event) checkId(event.id, 'event.id');
+      if (messages.length === 0 && !event) return;
+      const tx = redis.multi();
+      if (messages.length > 0) {
+        const key = listKey(conversationId);
+        tx.rpush(key, ...messages.map((message) => JSON.stringify(message)));
+        tx.ltrim(key, -maxMessages, -1);
+        tx.expire(key, ttlSeconds);
+      }
+      if (event) {
+        const key = eventKey(conversationId, event.id);
+        if (event.reply === undefined) tx.del(key);
+        else tx.set(key, doneEvent(event.reply), { ex: eventTtlSeconds });
+      }
+      await call(() => tx.exec());
+    },
+
+    async ping() {
+      await call(() => redis.ping());
+    },
+  };
+}
+
+function toMessages(entries: unknown): HistoryMessage[] {
+  if (!Array.isArray(entries)) return [];
+  return entries.map(toHistoryMessage).filter((message) => message !== undefined);
+}
+
+async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (cause) {
+    const reason = cause instanceof Error ? `: ${cause.message}` : '';
+    throw new AiCoreError('history_unavailable', {
+      message: `Upstash Redis request failed${reason}`,
+      cause,
+    });
+  }
+}
+
+function checkId(value: unknown, field: string): void {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new AiCoreError('invalid_input', {
+      message: `${field} must be a non-empty string`,
+      field,
+    });
+  }
+}
+
+function positiveInteger(value: number | undefined, fallback: number, field: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new AiCoreError('invalid_input', {
+      message: `${field} must be a positive integer`,
+      field,
+    });
+  }
+  return value;
+}
