@@ -1,5 +1,10 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'history', environment: 'node', include: ['src/**/*.test.ts'], testTimeout: 20_000 },
+  test: {
+    name: 'history',
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
 });

@@ -7,7 +7,8 @@ import { summarize, time, us } from './stats';
  * model, against iterating the same model's stream directly (the baseline, same run).
  */
 export async function benchOverhead(turns = 3000) {
-  const text = 'We are open Monday to Friday from 9 AM to 6 PM, and on Saturdays from 10 AM to 4 PM.';
+  const text =
+    'We are open Monday to Friday from 9 AM to 6 PM, and on Saturdays from 10 AM to 4 PM.';
   const model = createMockChatModel({ responses: () => ({ text }) });
   const assistant = createAssistant({
     model,
@@ -35,7 +36,9 @@ export async function benchOverhead(turns = 3000) {
   const f = summarize(full);
   const v = summarize(voice);
   console.log('\n## assistant.reply overhead (memory history, zero-latency model)');
-  console.log(`bare model call     mean ${us(b.mean)}  p50 ${us(b.p50)}  p99 ${us(b.p99)}  (n=${b.n})`);
+  console.log(
+    `bare model call     mean ${us(b.mean)}  p50 ${us(b.p50)}  p99 ${us(b.p99)}  (n=${b.n})`,
+  );
   console.log(`reply, chat         mean ${us(f.mean)}  p50 ${us(f.p50)}  p99 ${us(f.p99)}`);
   console.log(`reply, voice        mean ${us(v.mean)}  p50 ${us(v.p50)}  p99 ${us(v.p99)}`);
   console.log(

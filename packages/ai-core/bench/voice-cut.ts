@@ -49,7 +49,11 @@ export async function benchVoiceCut(rounds = 3) {
       rows.push([secondSentenceAt, voice]);
     }
     const chatStart = performance.now();
-    const chat = await assistant.reply({ conversationId: 'chat', channel: 'chat', text: 'tell me' });
+    const chat = await assistant.reply({
+      conversationId: 'chat',
+      channel: 'chat',
+      text: 'tell me',
+    });
     const chatTime = performance.now() - chatStart;
     console.log('\n## voice early cut (300-token answer at 50 tokens/s)');
     for (const [second, voice] of rows) {

@@ -20,7 +20,10 @@ channel (same memory), /quit to leave.`;
 
 async function main() {
   const { values, positionals } = parseArgs({
-    options: { channel: { type: 'string', short: 'c', default: 'chat' }, help: { type: 'boolean' } },
+    options: {
+      channel: { type: 'string', short: 'c', default: 'chat' },
+      help: { type: 'boolean' },
+    },
     allowPositionals: true,
   });
   if (values.help) return console.log(usage);
@@ -41,7 +44,9 @@ async function main() {
   });
   let channel = values.channel;
   if (!assistant.channels[channel]) {
-    throw new Error(`Unknown channel "${channel}": use ${Object.keys(assistant.channels).join(', ')}`);
+    throw new Error(
+      `Unknown channel "${channel}": use ${Object.keys(assistant.channels).join(', ')}`,
+    );
   }
   const conversationId = `cli-${Date.now()}`;
 
@@ -65,7 +70,9 @@ async function main() {
 
   if (positionals.length > 0) return ask(positionals.join(' '));
   if (process.stdin.isTTY) {
-    console.log(`Model: ${model.modelId}. Channel: ${channel}. /channel NAME to switch, /quit to leave.`);
+    console.log(
+      `Model: ${model.modelId}. Channel: ${channel}. /channel NAME to switch, /quit to leave.`,
+    );
   }
   const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
   if (process.stdin.isTTY) process.stdout.write('you: ');

@@ -46,7 +46,8 @@ export class AiCoreError extends Error {
   readonly isRetryable: boolean;
   /** For `invalid_input`: the path of the field at fault. */
   readonly field: string | undefined;
-  private readonly [marker] = true;
+  /** Marks every copy of this class, so `isInstance` works across package copies. */
+  readonly [marker]: true = true;
 
   constructor(code: AiCoreErrorCode, options: AiCoreErrorOptions = {}) {
     super(options.message ?? code, { cause: options.cause });

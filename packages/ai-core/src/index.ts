@@ -1,5 +1,12 @@
-export type { Assistant, AssistantOptions, KnowledgeBase, Reply, ReplyInput, ReplyPart } from './assistant/types';
 export { createAssistant } from './assistant/create-assistant';
+export type {
+  Assistant,
+  AssistantOptions,
+  KnowledgeBase,
+  Reply,
+  ReplyInput,
+  ReplyPart,
+} from './assistant/types';
 export type { Channel } from './channels/channel';
 export {
   chatChannel,
@@ -22,15 +29,21 @@ export type {
 export { defaultInstructions } from './defaults';
 export type { AiCoreErrorCode, AiCoreErrorOptions } from './errors';
 export { AiCoreError } from './errors';
-export { createMemoryHistory } from './history/memory-history';
 export type { MemoryHistoryOptions } from './history/memory-history';
+export { createMemoryHistory } from './history/memory-history';
 export type {
   EventClaim,
   HistoryAppendOptions,
   HistoryLoadOptions,
   HistoryStore,
 } from './history-store';
-export { createKnowledgeBase, createKnowledgeModel, loadKnowledge } from './knowledge/index';
 export type { KnowledgeDocument, KnowledgeModelOptions } from './knowledge/index';
-export type { ChatStreamPart, FinishReason, HistoryMessage, ModelMessage, ToolCall } from './messages';
+export { createKnowledgeBase, createKnowledgeModel, loadKnowledge } from './knowledge/index';
+export type {
+  ChatStreamPart,
+  FinishReason,
+  HistoryMessage,
+  ModelMessage,
+  ToolCall,
+} from './messages';
 export type { Tool, ToolContext, Tools } from './tools';

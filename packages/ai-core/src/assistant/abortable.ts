@@ -2,7 +2,10 @@
  * Iterates `source` but stops as soon as `signal` aborts, even if the source ignores the signal
  * (a hung model must not hang the turn). Throws the signal's reason on abort.
  */
-export async function* abortable<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+export async function* abortable<T>(
+  source: AsyncIterable<T>,
+  signal: AbortSignal,
+): AsyncGenerator<T> {
   signal.throwIfAborted();
   const iterator = source[Symbol.asyncIterator]();
   let onAbort: (() => void) | undefined;

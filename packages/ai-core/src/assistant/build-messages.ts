@@ -1,5 +1,5 @@
-import type { KnowledgePassage } from '../chat-model';
 import type { Channel } from '../channels/channel';
+import type { KnowledgePassage } from '../chat-model';
 import type { HistoryMessage, ModelMessage } from '../messages';
 
 /** Builds the system message: the business's instructions, the channel's, and the knowledge. */

@@ -1,6 +1,6 @@
+import { AiCoreError } from '../errors';
 import type { HistoryStore } from '../history-store';
 import type { HistoryMessage } from '../messages';
-import { AiCoreError } from '../errors';
 
 /** What the turn's owner learns from loading history. */
 export type TurnStart =

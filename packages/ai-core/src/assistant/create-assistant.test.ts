@@ -30,7 +30,10 @@ describe('createAssistant', () => {
     const assistant = createAssistant({ model, history, instructions });
     const reply = await assistant.reply(turn('When do you open?'));
     expect(reply).toMatchObject({ text: 'We open at nine.', channel: 'chat', replayed: false });
-    expect(await stored(history)).toEqual(['user: When do you open?', 'assistant: We open at nine.']);
+    expect(await stored(history)).toEqual([
+      'user: When do you open?',
+      'assistant: We open at nine.',
+    ]);
     const system = model.calls[0]?.messages[0];
     expect(system?.role).toBe('system');
     expect(system?.content).toContain(instructions);
@@ -82,7 +85,10 @@ describe('createAssistant', () => {
 
   it('voice: stops the model once the second sentence is complete', async () => {
     const sentences = Array.from({ length: 30 }, (_, i) => `This is sentence number ${i + 1}.`);
-    const model = createMockChatModel({ responses: [{ text: sentences.join(' ') }], tokenDelayMs: 1 });
+    const model = createMockChatModel({
+      responses: [{ text: sentences.join(' ') }],
+      tokenDelayMs: 1,
+    });
     const assistant = createAssistant({ model, history: createMemoryHistory(), instructions });
     const deltas: string[] = [];
     let final = '';
@@ -141,7 +147,10 @@ describe('tools', () => {
     orderStatus: {
       description: 'Status of an order',
       parameters: z.object({ orderNumber: z.string() }),
-      execute: async ({ orderNumber }: { orderNumber: string }) => ({ orderNumber, status: 'shipped' }),
+      execute: async ({ orderNumber }: { orderNumber: string }) => ({
+        orderNumber,
+        status: 'shipped',
+      }),
     },
   };
 
@@ -152,7 +161,12 @@ describe('tools', () => {
         { text: 'Order 42 has shipped.' },
       ],
     });
-    const assistant = createAssistant({ model, history: createMemoryHistory(), instructions, tools });
+    const assistant = createAssistant({
+      model,
+      history: createMemoryHistory(),
+      instructions,
+      tools,
+    });
     const reply = await assistant.reply(turn('Where is order 42?'));
     expect(reply.text).toBe('Order 42 has shipped.');
     expect(model.calls[0]?.tools?.[0]).toMatchObject({
@@ -161,7 +175,10 @@ describe('tools', () => {
     });
     const toolMessage = model.calls[1]?.messages.at(-1);
     expect(toolMessage).toMatchObject({ role: 'tool', toolCallId: 'call_0_0' });
-    expect(JSON.parse(toolMessage?.content ?? '')).toEqual({ orderNumber: '42', status: 'shipped' });
+    expect(JSON.parse(toolMessage?.content ?? '')).toEqual({
+      orderNumber: '42',
+      status: 'shipped',
+    });
   });
 
   it('tells the model about invalid input and unknown tools instead of failing', async () => {
@@ -176,8 +193,15 @@ describe('tools', () => {
         { text: 'Sorry, I could not look that up.' },
       ],
     });
-    const assistant = createAssistant({ model, history: createMemoryHistory(), instructions, tools });
-    expect((await assistant.reply(turn('order 42?'))).text).toBe('Sorry, I could not look that up.');
+    const assistant = createAssistant({
+      model,
+      history: createMemoryHistory(),
+      instructions,
+      tools,
+    });
+    expect((await assistant.reply(turn('order 42?'))).text).toBe(
+      'Sorry, I could not look that up.',
+    );
     const results = model.calls[1]?.messages
       .filter((m) => m.role === 'tool')
       .map((m) => JSON.parse(m.content).error);
@@ -188,7 +212,12 @@ describe('tools', () => {
   it('bounds the loop: the last step offers no tools', async () => {
     const call = { toolCalls: [{ name: 'orderStatus', input: { orderNumber: '1' } }] };
     const model = createMockChatModel({ responses: [call, call, { text: 'Done.' }] });
-    const assistant = createAssistant({ model, history: createMemoryHistory(), instructions, tools });
+    const assistant = createAssistant({
+      model,
+      history: createMemoryHistory(),
+      instructions,
+      tools,
+    });
     expect((await assistant.reply(turn('go'))).text).toBe('Done.');
     expect(model.calls.map((request) => request.tools?.length ?? 0)).toEqual([1, 1, 0]);
   });
@@ -241,7 +270,9 @@ describe('failures', () => {
     const model = createMockChatModel({ responses: [{ error: failure }, { text: 'Back now.' }] });
     const history = createMemoryHistory();
     const assistant = createAssistant({ model, history, instructions });
-    expect(await codeOf(assistant.reply(turn('hello?', { eventId: 'e' })))).toBe('model_unavailable');
+    expect(await codeOf(assistant.reply(turn('hello?', { eventId: 'e' })))).toBe(
+      'model_unavailable',
+    );
     expect(await stored(history)).toEqual(['user: hello?']);
     const retry = await assistant.reply(turn('hello?', { eventId: 'e' }));
     expect(retry).toMatchObject({ text: 'Back now.', replayed: false });

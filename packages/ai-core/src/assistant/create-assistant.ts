@@ -1,5 +1,5 @@
-import { defaultChannels, takeSentences } from '../channels/index';
 import type { Channel } from '../channels/channel';
+import { defaultChannels, takeSentences } from '../channels/index';
 import { AiCoreError } from '../errors';
 import type { HistoryMessage } from '../messages';
 import { buildModelMessages, buildSystemMessage, searchKnowledge } from './build-messages';
@@ -46,7 +46,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
         new AiCoreError('model_timeout', { message: `No reply within ${timeoutMs} ms` }),
       );
     }, timeoutMs);
-    const signal = input.signal ? AbortSignal.any([input.signal, deadline.signal]) : deadline.signal;
+    const signal = input.signal
+      ? AbortSignal.any([input.signal, deadline.signal])
+      : deadline.signal;
     const { conversationId, eventId } = input;
     const reply = (text: string, replayed: boolean, sources: Reply['sources'] = []): Reply => ({
       text,
@@ -148,7 +150,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
       }
       yield { type: 'reply', reply: reply(text, false, passages ?? []) };
     } catch (error) {
-      if (deadline.signal.aborted && !(input.signal?.aborted ?? false)) throw deadline.signal.reason;
+      if (deadline.signal.aborted && !(input.signal?.aborted ?? false))
+        throw deadline.signal.reason;
       throw error;
     } finally {
       clearTimeout(timer);
@@ -161,7 +164,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
     for await (const part of stream(input)) {
       if (part.type === 'reply') return part.reply;
     }
-    throw new AiCoreError('model_unavailable', { message: 'The reply stream ended without a reply' });
+    throw new AiCoreError('model_unavailable', {
+      message: 'The reply stream ended without a reply',
+    });
   }
 
   return { reply, stream, channels };

@@ -1,5 +1,5 @@
-import type { ChatModel, KnowledgePassage } from '../chat-model';
 import { completeSentenceCount } from '../channels/index';
+import type { ChatModel, KnowledgePassage } from '../chat-model';
 import type { ModelMessage, ToolCall } from '../messages';
 import type { ToolContext, Tools } from '../tools';
 import { abortable } from './abortable';

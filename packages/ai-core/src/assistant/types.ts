@@ -1,5 +1,5 @@
-import type { ChatModel, KnowledgePassage } from '../chat-model';
 import type { Channel } from '../channels/channel';
+import type { ChatModel, KnowledgePassage } from '../chat-model';
 import type { HistoryStore } from '../history-store';
 import type { Tools } from '../tools';
 

@@ -23,7 +23,7 @@ function replaceSymbols(text: string): string {
     .replace(/\s*(?:->|=>|→)\s*/g, ' to ')
     .replace(/&/g, ' and ')
     .replace(/#(?=\s?\d)/g, ' number ')
-    .replace(/~(?=\s?\d)/g, ' about ')
+    .replace(/~(?=\s?[$€£]?\d)/g, ' about ')
     .replace(/:\/\//g, ' ')
     .replace(/https?/gi, (word) => ` ${word.toUpperCase().split('').join(' ')} `)
     .replace(/www\./gi, (word) => `${word.slice(0, 3)} `)
@@ -43,7 +43,9 @@ function tidy(text: string): string {
     .replace(/,(?:\s*,)+/g, ',')
     .replace(/[,;:]+(?=[.!?])/g, '')
     .replace(/([.!?])\s*[,;]/g, '$1')
-    .replace(/^[\s,;:.!?)-]+|[\s,;(-]+$/g, '')
+    // Nothing that marked would read as a list marker may start the line.
+    .replace(/^(?:[\s,;:.!?)+-]+|\d{1,9}[.)](?=\s|$))+/, '')
+    .replace(/[\s,;(-]+$/, '')
     .trim();
 }
 

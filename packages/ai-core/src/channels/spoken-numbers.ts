@@ -42,7 +42,7 @@ const time =
 const amount = '(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?(?![\\d.,]?\\d)';
 const magnitude = '(?:\\s?(thousand|million|billion|trillion|k|bn)\\b)?';
 const priceBefore = new RegExp(
-  `(?:([$€£])|\\b(US\\$|USD|EUR|GBP)(?![a-z]))\\s?${amount}${magnitude}`,
+  `(?:([$€£])|\\b(US\\$|USD|EUR|GBP)(?![a-z])\\s?[$€£]?)\\s?${amount}${magnitude}`,
   'gi',
 );
 const priceAfter = new RegExp(
@@ -167,6 +167,8 @@ export function speakNumbers(text: string): string {
       (_, whole: string, fraction?: string, scale?: string, symbol?: string, code?: string) =>
         speakPrice(symbol ?? code ?? '$', whole, fraction, scale),
     )
+    .replace(/[$€£]/g, ' ')
+    .replace(/(?<![\w.,)])[-−](?=\d)/g, 'minus ')
     .replace(/(\d)\s?%/g, '$1 percent')
     .replace(/%/g, ' percent ');
 }

@@ -11,9 +11,6 @@ const voiceStyle: InlineStyle = {
   codespan: (code) => (code.length <= 40 && wordyCode.test(code) ? code : ''),
 };
 
-/** What marked would read as a list marker at the start of the single output line. */
-const leadingMarker = /^(?:(?:\d{1,9}[.)]|[-+])(?:\s+|$))+/;
-
 /**
  * Renders a model's answer for text-to-speech, deterministically, whatever the model produced:
  * markdown is read with marked and removed (links become their label, list items, headings and
@@ -40,7 +37,14 @@ export function renderForVoice(text: string): string {
   const sentences = lines.map(({ text: line, kind }, i) =>
     endsSentence.test(line) || (i === lines.length - 1 && kind === 'paragraph') ? line : `${line}.`,
   );
-  return makeSpeakable(sentences.join(' ')).replace(leadingMarker, '');
+  // Once more over the whole line, to a fixed point: that is what makes rendering idempotent.
+  let spoken = sentences.join(' ');
+  for (let pass = 0; pass < 4; pass++) {
+    const next = makeSpeakable(spoken);
+    if (next === spoken) break;
+    spoken = next;
+  }
+  return spoken;
 }
 
 /**

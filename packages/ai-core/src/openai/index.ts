@@ -1,2 +1,2 @@
-export { createOpenAIModel } from './create-openai-model';
 export type { OpenAIModelOptions } from './create-openai-model';
+export { createOpenAIModel } from './create-openai-model';

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { signatureHeader, signBody } from '../src/voipbin/signature';
+
+/**
+ * The load generator, run as a separate process by `bench/index.ts`: signed, distinct
+ * `call_updated` webhooks (each passes signature check, validation and dedupe) on loopback.
+ * Prints the autocannon latency summary as JSON on stdout.
+ */
+const url = process.env.BENCH_URL ?? '';
+const secret = process.env.BENCH_SECRET ?? '';
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
+
+let sequence = 0;
+const callId = randomUUID();
+const body = () =>
+  JSON.stringify({
+    type: 'call_updated',
+    data: {
+      id: callId,
+      customer_id: randomUUID(),
+      status: 'progressing',
+      direction: 'incoming',
+      tm_update: new Date(Date.UTC(2026, 0, 1) + ++sequence).toISOString(),
+    },
+  });
+
+const result = await autocannon({
+  url: `${url}/voipbin/webhook`,
+  connections,
+  duration: seconds,
+  requests: [
+    {
+      method: 'POST',
+      setupRequest: (request) => {
+        const payload = body();
+        return {
+          ...request,
+          body: payload,
+          headers: {
+            'content-type': 'application/json',
+            [signatureHeader]: signBody(secret, payload),
+          },
+        };
+      },
+    },
+  ],
+});
+process.stdout.write(
+  JSON.stringify({
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    rps: result.requests.average,
+  }),
+);

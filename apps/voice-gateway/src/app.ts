@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { CallEngine } from './calls/call-engine';
+import type { Logger } from './logger';
+import { createFetchRoutes } from './routes/voipbin-fetch';
+import { createWebhookRoutes } from './routes/voipbin-webhook';
+
+/** Everything the gateway's HTTP app needs; `server.ts` builds the real ones. */
+export type AppDependencies = {
+  engine: CallEngine;
+  logger: Logger;
+  /** The customer's webhook secret (`GET /customer` → `webhook_secret`). */
+  webhookSecret: string | undefined;
+  /** Enables `POST /voipbin/fetch/:secret`. */
+  fetchSecret?: string;
+  /** Language of `talk` actions. Default `en-US`. */
+  language?: string;
+};
+
+/** The gateway's routes: `/healthz`, `/voipbin/webhook`, `/voipbin/fetch/:secret`. */
+export function createApp(dependencies: AppDependencies) {
+  const { engine, logger } = dependencies;
+  return new Hono()
+    .get('/healthz', (c) => c.json({ ok: true }))
+    .route('/voipbin/webhook', createWebhookRoutes(dependencies))
+    .route(
+      '/voipbin/fetch',
+      createFetchRoutes({
+        engine,
+        logger,
+        fetchSecret: dependencies.fetchSecret,
+        language: dependencies.language ?? 'en-US',
+      }),
+    )
+    .notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found' } }, 404))
+    .onError((error, c) => {
+      if (error instanceof HTTPException) {
+        return c.json({ error: { code: 'bad_request', message: error.message } }, error.status);
+      }
+      logger.error({ err: error, path: c.req.path }, 'request failed');
+      return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
+    });
+}
+
+/** The app's type, for `hono/client`. */
+export type VoiceGatewayApp = ReturnType<typeof createApp>;

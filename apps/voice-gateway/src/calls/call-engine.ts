@@ -1,0 +1,255 @@
+import type { Assistant } from '@org/ai-core';
+import type { Logger } from '../logger';
+import type { VoipbinClient } from '../voipbin/client';
+import type { VoiceEvent, VoipbinSpeechEvent, VoipbinTranscript } from '../voipbin/schemas';
+import { createActivity } from './activity';
+import { isBackchannel } from './backchannel';
+import { createCallStates, keys, type Segment } from './call-state';
+import type { CallStore } from './call-store';
+import { defaultVoiceSettings, type VoiceSettings } from './settings';
+import { createSpeaker } from './speaker';
+import { createTurns } from './turns';
+
+/** Options for {@link createCallEngine}. */
+export type CallEngineOptions = {
+  assistant: Assistant;
+  voipbin: VoipbinClient;
+  store: CallStore;
+  logger: Logger;
+  settings?: Partial<VoiceSettings>;
+  now?: () => number;
+};
+
+/** The per-call turn-taking engine (SPEC.md §9). */
+export type CallEngine = {
+  /** Handles one verified, deduplicated event; never throws (failures are logged). */
+  handle(event: VoiceEvent): Promise<void>;
+  /** For a `fetch` action: the greeting if the call has not been greeted yet. */
+  greetingForFetch(callId: string): Promise<string | undefined>;
+  /** True the first time a dedupe key is seen (SPEC.md §7); false for a redelivery. */
+  claimEvent(dedupeKey: string): Promise<boolean>;
+  /** Resolves when every event received so far is fully handled (turns included). */
+  settled(): Promise<void>;
+  /** Stops timers; in-flight work finishes. */
+  close(): void;
+};
+
+type CallerEvent = Extract<VoiceEvent, { data: VoipbinTranscript } | { data: VoipbinSpeechEvent }>;
+
+/** The event's own time (epoch ms), when VoIPBin gave one. */
+function eventTime(event: CallerEvent): number | undefined {
+  const raw: unknown = 'tm_event' in event.data ? event.data.tm_event : event.data.tm_create;
+  const time = typeof raw === 'string' ? Date.parse(raw.replace(' ', 'T')) : Number.NaN;
+  return Number.isNaN(time) ? undefined : time;
+}
+
+export function createCallEngine(options: CallEngineOptions): CallEngine {
+  const { assistant, voipbin, store, logger } = options;
+  const settings: VoiceSettings = { ...defaultVoiceSettings, ...options.settings };
+  const now = options.now ?? Date.now;
+  const ttl = settings.stateTtlMs;
+  const activity = createActivity();
+  const states = createCallStates(store, ttl);
+  const speaker = createSpeaker({ ...settings, voipbin, states, activity, logger, now });
+  const turns = createTurns({ assistant, speaker, states, activity, logger, settings, now });
+  // Event times of the newest end of speech per call, to spot a late `speech_started`.
+  const heardUntil = new Map<string, number>();
+  const utteranceTimer = (callId: string) => `utterance:${callId}`;
+
+  function endOfUtterance(callId: string): Promise<void> {
+    return activity.run(callId, async () => {
+      if (await states.ended(callId)) return;
+      const segments = await store.take<Segment>(keys.segments(callId));
+      const order = (segment: Segment) => segment.spokenAt ?? segment.at;
+      segments.sort((a, b) => order(a) - order(b));
+      if (segments.length > 0) turns.start(callId, segments);
+    });
+  }
+  const waitFor = (callId: string, ms: number) =>
+    activity.arm(utteranceTimer(callId), ms, () => endOfUtterance(callId));
+
+  async function onCallerEvent(callId: string, event: CallerEvent): Promise<void> {
+    if (event.data.direction === 'out' || (await states.ended(callId))) return;
+    const state = await states.load(callId);
+    const at = eventTime(event);
+    const latest = heardUntil.get(callId);
+    // A start that happened before speech we already heard ending was delivered late: ignore it.
+    const stale = at !== undefined && latest !== undefined && at <= latest;
+    const heard = () => {
+      if (at !== undefined) heardUntil.set(callId, Math.max(latest ?? at, at));
+    };
+    switch (event.type) {
+      case 'transcribe_speech_started':
+        if (!stale) waitFor(callId, settings.speechTimeoutMs);
+        return;
+      case 'transcribe_speech_interim': {
+        const message = event.data.message?.trim() ?? '';
+        if (!stale && speaker.talking(state) && message && !isBackchannel(message)) {
+          logger.info({ callId }, 'barge-in: flushing the bot');
+          await speaker.flush(state);
+          await states.save(state);
+        }
+        if (!stale) waitFor(callId, settings.speechTimeoutMs);
+        return;
+      }
+      case 'transcribe_speech_ended':
+        heard();
+        waitFor(callId, settings.quietMs);
+        return;
+      case 'transcript_created': {
+        heard();
+        const text = event.data.message.trim();
+        if (text) {
+          if (speaker.talking(state) && isBackchannel(text)) {
+            logger.debug({ callId, text }, 'backchannel while the bot talks: ignored');
+          } else {
+            if (speaker.talking(state)) {
+              logger.info({ callId }, 'barge-in: flushing the bot');
+              await speaker.flush(state);
+              await states.save(state);
+            }
+            const segment: Segment = { id: event.data.id, text, at: now(), spokenAt: at };
+            await store.push(keys.segments(callId), segment, ttl);
+          }
+        }
+        waitFor(callId, settings.quietMs);
+        return;
+      }
+    }
+  }
+
+  async function drainHeld(transcribeId: string, callId: string): Promise<void> {
+    const held = await store.take<CallerEvent>(keys.held(transcribeId));
+    const order = (event: CallerEvent) => eventTime(event) ?? Number.POSITIVE_INFINITY;
+    held.sort((a, b) => order(a) - order(b));
+    for (const event of held) await activity.run(callId, () => onCallerEvent(callId, event));
+  }
+
+  async function mapTranscribe(transcribeId: string, callId: string): Promise<void> {
+    activity.clear(`lookup:${transcribeId}`);
+    if (await states.ended(callId)) {
+      await store.delete(keys.held(transcribeId));
+      return;
+    }
+    await activity.run(`transcribe:${transcribeId}`, () =>
+      store.set(keys.transcribe(transcribeId), callId, ttl),
+    );
+    await activity.run(callId, async () => {
+      if (await states.ended(callId)) return;
+      const state = await states.load(callId);
+      if (!state.transcribeIds.includes(transcribeId)) state.transcribeIds.push(transcribeId);
+      await states.save(state);
+    });
+    await drainHeld(transcribeId, callId);
+  }
+
+  /** Without `transcribe_created`, asks VoIPBin which call a transcribe belongs to. */
+  async function lookup(transcribeId: string, attempt: number): Promise<void> {
+    const known = await store.get<string>(keys.transcribe(transcribeId));
+    if (known) return drainHeld(transcribeId, known);
+    try {
+      const transcribe = await voipbin.getTranscribe(transcribeId);
+      if (transcribe.reference_type !== 'call') {
+        await store.delete(keys.held(transcribeId));
+        return;
+      }
+      await mapTranscribe(transcribeId, transcribe.reference_id);
+    } catch (error) {
+      logger.warn({ transcribeId, attempt, err: error }, 'transcribe lookup failed');
+      if (attempt < 3) {
+        const delay = settings.mappingLookupMs * 2 ** attempt;
+        activity.arm(`lookup:${transcribeId}`, delay, () => lookup(transcribeId, attempt + 1));
+      }
+    }
+  }
+
+  async function routeCallerEvent(event: CallerEvent): Promise<void> {
+    const transcribeId = event.data.transcribe_id;
+    const callId = await activity.run(`transcribe:${transcribeId}`, async () => {
+      const mapped = await store.get<string>(keys.transcribe(transcribeId));
+      if (mapped) return mapped;
+      // Delivered before its `transcribe_created`: hold it until the call is known.
+      await store.push(keys.held(transcribeId), event, ttl);
+      const name = `lookup:${transcribeId}`;
+      if (!activity.armed(name)) {
+        activity.arm(name, settings.mappingLookupMs, () => lookup(transcribeId, 0));
+      }
+      return undefined;
+    });
+    if (callId) await activity.run(callId, () => onCallerEvent(callId, event));
+  }
+
+  async function onAnswered(callId: string): Promise<void> {
+    const opened = await activity.run(callId, async () => {
+      if (await states.ended(callId)) return false;
+      const state = await states.load(callId);
+      await speaker.open(state);
+      await states.save(state);
+      return true;
+    });
+    if (opened && (await store.claim(keys.greeted(callId), ttl))) {
+      await speaker.say(callId, settings.greeting);
+    }
+  }
+
+  async function onHangup(callId: string): Promise<void> {
+    turns.cancel(callId);
+    activity.clear(utteranceTimer(callId));
+    heardUntil.delete(callId);
+    await activity.run(callId, async () => {
+      await store.set(keys.ended(callId), true, ttl);
+      const state = await states.load(callId);
+      await speaker.stop(state);
+      const transcribeKeys = state.transcribeIds.flatMap((id) => [
+        keys.transcribe(id),
+        keys.held(id),
+      ]);
+      // History is kept: only the call's working state goes.
+      await store.delete(keys.call(callId), keys.segments(callId), ...transcribeKeys);
+    });
+  }
+
+  async function dispatch(event: VoiceEvent): Promise<void> {
+    switch (event.type) {
+      case 'call_progressing':
+        return onAnswered(event.data.id);
+      case 'call_hangup':
+        return onHangup(event.data.id);
+      case 'transcribe_created':
+      case 'transcribe_progressing':
+        if (event.data.reference_type !== 'call') return;
+        return mapTranscribe(event.data.id, event.data.reference_id);
+      case 'transcript_created':
+      case 'transcribe_speech_started':
+      case 'transcribe_speech_interim':
+      case 'transcribe_speech_ended':
+        return routeCallerEvent(event);
+      default:
+        return;
+    }
+  }
+
+  return {
+    handle(event) {
+      return activity.track(
+        dispatch(event).catch((error: unknown) => {
+          logger.error({ type: event.type, err: error }, 'event handling failed');
+        }),
+      );
+    },
+    async greetingForFetch(callId) {
+      if (!(await store.claim(keys.greeted(callId), ttl))) return undefined;
+      await activity.run(callId, async () => {
+        const state = await states.load(callId);
+        state.speakingUntil = now() + settings.greeting.length * settings.msPerChar;
+        await states.save(state);
+      });
+      return settings.greeting;
+    },
+    async claimEvent(dedupeKey) {
+      return store.claim(keys.event(dedupeKey), ttl);
+    },
+    settled: () => activity.settled(),
+    close: () => activity.close(),
+  };
+}

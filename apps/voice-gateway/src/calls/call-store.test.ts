@@ -1,0 +1,91 @@
+import {
+  type RedisServer,
+  startRedisServer,
+  startUpstashBridge,
+  type UpstashBridge,
+} from '@org/history/test';
+import { Redis } from '@upstash/redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CallStore, createMemoryCallStore } from './call-store';
+import { createUpstashCallStore } from './upstash-call-store';
+
+let server: RedisServer;
+let bridge: UpstashBridge;
+beforeAll(async () => {
+  server = await startRedisServer();
+  bridge = await startUpstashBridge({ redisUrl: server.url });
+}, 30_000);
+afterAll(async () => {
+  await bridge?.close();
+  await server?.stop();
+});
+
+let run = 0;
+const stores: [string, () => CallStore][] = [
+  ['memory', () => createMemoryCallStore()],
+  [
+    'upstash',
+    () =>
+      createUpstashCallStore({
+        redis: new Redis({ url: bridge.url, token: bridge.token }),
+        keyPrefix: `test-${++run}`,
+      }),
+  ],
+];
+
+describe.each(stores)('%s CallStore', (_name, create) => {
+  it('claims a key once', async () => {
+    const store = create();
+    expect(await store.claim('event:a', 60_000)).toBe(true);
+    expect(await store.claim('event:a', 60_000)).toBe(false);
+    expect(await store.claim('event:b', 60_000)).toBe(true);
+  });
+
+  it('sets, gets and deletes JSON values', async () => {
+    const store = create();
+    const state = { callId: 'c1', speakingUntil: 5, transcribeIds: ['t1'] };
+    await store.set('call:c1', state, 60_000);
+    await store.set('transcribe:t1', 'c1', 60_000);
+    expect(await store.get('call:c1')).toEqual(state);
+    expect(await store.get('transcribe:t1')).toBe('c1');
+    await store.delete('call:c1', 'transcribe:t1');
+    expect(await store.get('call:c1')).toBeUndefined();
+    expect(await store.get('transcribe:t1')).toBeUndefined();
+  });
+
+  it('pushes to a list and takes it whole, in order, once', async () => {
+    const store = create();
+    await store.push('segments:c1', { id: 's1', text: 'hello' }, 60_000);
+    await store.push('segments:c1', { id: 's2', text: 'there' }, 60_000);
+    expect(await store.take('segments:c1')).toEqual([
+      { id: 's1', text: 'hello' },
+      { id: 's2', text: 'there' },
+    ]);
+    expect(await store.take('segments:c1')).toEqual([]);
+  });
+
+  it('lets keys expire', async () => {
+    const store = create();
+    await store.set('short', 1, 30);
+    expect(await store.claim('short-claim', 30)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await store.get('short')).toBeUndefined();
+    expect(await store.claim('short-claim', 30)).toBe(true);
+  });
+});
+
+describe('upstash CallStore shared by two gateway instances', () => {
+  it('gives both the same mapping and one claim', async () => {
+    const connect = () =>
+      createUpstashCallStore({
+        redis: new Redis({ url: bridge.url, token: bridge.token }),
+        keyPrefix: 'shared',
+      });
+    const first = connect();
+    const second = connect();
+    await first.set('transcribe:t9', 'call-9', 60_000);
+    expect(await second.get('transcribe:t9')).toBe('call-9');
+    expect(await second.claim('greeted:call-9', 60_000)).toBe(true);
+    expect(await first.claim('greeted:call-9', 60_000)).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+/** How the gateway talks on the phone; every field has a default (see {@link defaultVoiceSettings}). */
+export type VoiceSettings = {
+  /** Spoken when the call is answered. */
+  greeting: string;
+  /** Spoken when the model fails or misses its deadline; the call goes on. */
+  fallbackText: string;
+  /** BCP 47 language of speech (Speaking session, talk). */
+  language: string;
+  /** TTS provider of the Speaking session; VoIPBin's default when unset. */
+  provider?: string;
+  voiceId?: string;
+  /** Quiet time after the end of speech before the utterance becomes a turn, in ms. */
+  quietMs: number;
+  /** Latest end of an utterance after speech started without an end, in ms. */
+  speechTimeoutMs: number;
+  /** From the caller's last segment to the moment an answer or the fallback must be spoken. */
+  replyBudgetMs: number;
+  /** Wait for `transcribe_created` before asking `GET /transcribes/{id}`, in ms. */
+  mappingLookupMs: number;
+  /** Estimated speech time per character (how long the bot counts as talking), in ms. */
+  msPerChar: number;
+  /** How long per-call state and dedupe keys live, in ms. */
+  stateTtlMs: number;
+};
+
+export const defaultVoiceSettings: VoiceSettings = {
+  greeting: 'Hello, thanks for calling! How can I help you today?',
+  fallbackText: "Sorry, I'm having trouble answering right now. Could you say that again?",
+  language: 'en-US',
+  quietMs: 600,
+  speechTimeoutMs: 8000,
+  replyBudgetMs: 2500,
+  mappingLookupMs: 400,
+  msPerChar: 65,
+  stateTtlMs: 4 * 60 * 60 * 1000,
+};

@@ -1,0 +1,175 @@
+import { createOpenAITestServer, type OpenAITestServer } from '@org/ai-core/test';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Rig, startRig } from '../simulator/rig';
+import { defaultVoiceSettings } from './settings';
+
+let rig: Rig | undefined;
+let model: OpenAITestServer | undefined;
+afterEach(async () => {
+  await rig?.close();
+  await model?.close();
+  rig = undefined;
+  model = undefined;
+});
+
+const fallback = defaultVoiceSettings.fallbackText;
+const lastUser = (body: { messages?: { role: string; content?: unknown }[] }) =>
+  String(body.messages?.findLast((m) => m.role === 'user')?.content ?? '');
+
+describe('barge-in', () => {
+  // Slow estimated speech: the bot is still talking when the caller speaks.
+  const settings = { quietMs: 100, msPerChar: 1000 };
+
+  it('flushes the bot when the caller starts talking over it, then answers', async () => {
+    rig = await startRig({ settings, simulator: { retryDelayMs: 50 } });
+    const { simulator } = rig;
+    const call = await simulator.startCall();
+    await call.waitForLines(1);
+    expect(simulator.state.flushes).toHaveLength(0);
+
+    await call.say('Sorry, what are your opening hours?');
+    await call.waitForLines(2);
+    expect(simulator.state.flushes.map((f) => f.callId)).toEqual([call.id]);
+
+    await call.say('Wait, do you sell coffee?');
+    await call.waitForLines(3);
+    expect(simulator.state.flushes).toHaveLength(2);
+    const { messages } = await rig.gateway.history.load(call.id, { limit: 20 });
+    expect(messages.filter((m) => m.role === 'user')).toHaveLength(2);
+  });
+
+  it('does not flush or take a turn for a backchannel said while the bot talks', async () => {
+    rig = await startRig({ settings, simulator: { retryDelayMs: 50 } });
+    const { simulator, gateway } = rig;
+    const call = await simulator.startCall();
+    await call.waitForLines(1);
+    await call.say('How much is shipping?');
+    await call.waitForLines(2);
+    const flushes = simulator.state.flushes.length;
+
+    await call.say('uh-huh');
+    await call.say('okay');
+    await call.say('', { segments: ['yeah', 'right'] });
+    await gateway.engine.settled();
+
+    expect(simulator.state.flushes).toHaveLength(flushes);
+    expect(call.lines()).toHaveLength(2);
+    const { messages } = await gateway.history.load(call.id, { limit: 20 });
+    expect(messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual([
+      'How much is shipping?',
+    ]);
+  });
+
+  it('takes "yeah" as an answer when the bot is silent', async () => {
+    rig = await startRig({
+      settings: { quietMs: 100, msPerChar: 0 },
+      simulator: { retryDelayMs: 50 },
+    });
+    const call = await rig.simulator.startCall();
+    await call.waitForLines(1);
+    await call.say('yeah');
+    await call.waitForLines(2);
+    const { messages } = await rig.gateway.history.load(call.id, { limit: 20 });
+    expect(messages[0]?.content).toBe('yeah');
+  });
+});
+
+describe('never silent', () => {
+  const settings = { quietMs: 100, msPerChar: 0, replyBudgetMs: 1000 };
+
+  async function startWithModel() {
+    model = await createOpenAITestServer({
+      respond: (request) => ({ text: `You asked about ${lastUser(request)}. Anything else?` }),
+    });
+    rig = await startRig({
+      settings,
+      simulator: { retryDelayMs: 50 },
+      env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test-key', OPENAI_MODEL: 'test' },
+    });
+    return rig;
+  }
+
+  it('speaks a fallback when the model fails mid-call, and the call goes on', async () => {
+    const { simulator, gateway } = await startWithModel();
+    const server = model as OpenAITestServer;
+    const call = await simulator.startCall();
+    await call.waitForLines(1);
+    await call.say('the hours');
+    const [, first] = await call.waitForLines(2);
+    expect(first?.text).toBe('You asked about the hours. Anything else?');
+
+    server.setFault({ type: 'status', status: 500, times: 2 });
+    await call.say('the prices');
+    const lines = await call.waitForLines(3);
+    expect(lines[2]?.text).toBe(fallback);
+
+    await call.say('the returns');
+    const after = await call.waitForLines(4);
+    expect(after[3]?.text).toBe('You asked about the returns. Anything else?');
+    await gateway.engine.settled();
+    // The failed turn's words are kept in history, the call continued.
+    const { messages } = await gateway.history.load(call.id, { limit: 20 });
+    expect(messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual([
+      'the hours',
+      'the prices',
+      'the returns',
+    ]);
+  });
+
+  it('speaks the fallback while a hung model is still pending, then aborts it', async () => {
+    const { simulator } = await startWithModel();
+    const server = model as OpenAITestServer;
+    const call = await simulator.startCall();
+    await call.waitForLines(1);
+    server.setFault({ type: 'hang', times: 1 });
+    await call.say('the hours');
+    const lines = await call.waitForLines(2);
+    expect(lines[1]?.text).toBe(fallback);
+    await server.waitForAborted(1);
+    await call.say('the prices');
+    const after = await call.waitForLines(3);
+    expect(after[2]?.text).toBe('You asked about the prices. Anything else?');
+  });
+});
+
+describe('VoIPBin API failures', () => {
+  const settings = { quietMs: 100, msPerChar: 0 };
+
+  it('retries, then falls back to POST /calls/{id}/talk when /say keeps failing', async () => {
+    rig = await startRig({ settings, simulator: { retryDelayMs: 50 } });
+    const { simulator } = rig;
+    simulator.fail({ method: 'POST', path: /\/say$/, status: 503, times: 3 });
+    const call = await simulator.startCall();
+    const [greeting] = await call.waitForLines(1);
+    expect(greeting?.via).toBe('talk');
+    const sayAttempts = simulator.state.requests.filter((r) => r.path.endsWith('/say'));
+    expect(sayAttempts).toHaveLength(3);
+    await call.say('When do you open?');
+    const lines = await call.waitForLines(2);
+    expect(lines[1]?.via).toBe('speaking');
+  });
+
+  it('greets through talk when no Speaking session can be opened', async () => {
+    rig = await startRig({ settings, simulator: { retryDelayMs: 50 } });
+    const { simulator } = rig;
+    simulator.fail({ method: 'POST', path: /^\/speakings$/, status: 400 });
+    const call = await simulator.startCall();
+    const [greeting] = await call.waitForLines(1);
+    expect(greeting?.via).toBe('talk');
+    await call.say('When do you open?');
+    expect((await call.waitForLines(2))[1]?.via).toBe('talk');
+  });
+
+  it('survives VoIPBin being down entirely: nothing said, nothing crashes, webhooks acked', async () => {
+    rig = await startRig({ settings, simulator: { retryDelayMs: 50 } });
+    const { simulator, gateway } = rig;
+    simulator.fail({ path: /.*/, status: 500 });
+    const call = await simulator.startCall();
+    await call.say('Hello?');
+    await gateway.engine.settled();
+    expect(simulator.state.spoken).toHaveLength(0);
+    expect(simulator.deliveries.every((d) => d.status === 200)).toBe(true);
+    const health = await fetch(`${rig.url}/healthz`);
+    expect(health.status).toBe(200);
+  });
+});

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { AiCoreError, type Assistant } from '@org/ai-core';
+import type { Logger } from '../logger';
+import type { Activity } from './activity';
+import type { createCallStates, Segment } from './call-state';
+import type { VoiceSettings } from './settings';
+import type { Speaker } from './speaker';
+
+/** Options for {@link createTurns}. */
+export type TurnsOptions = {
+  assistant: Assistant;
+  speaker: Speaker;
+  states: ReturnType<typeof createCallStates>;
+  activity: Activity;
+  logger: Logger;
+  settings: VoiceSettings;
+  now: () => number;
+};
+
+/**
+ * The same segments always give the same event id, so a redelivered or re-taken utterance
+ * is answered once by the assistant (its idempotency by `eventId`).
+ */
+export function turnEventId(segments: readonly Segment[]): string {
+  const ids = segments.map((segment) => segment.id).sort();
+  return `turn-${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32)}`;
+}
+
+/** Sends utterances to the assistant one turn at a time per call and speaks the answers. */
+export function createTurns(options: TurnsOptions) {
+  const { assistant, speaker, states, activity, logger, settings, now } = options;
+  const controllers = new Map<string, AbortController>();
+
+  async function run(callId: string, segments: Segment[]): Promise<void> {
+    if (await states.ended(callId)) return;
+    const text = segments.map((segment) => segment.text).join(' ');
+    const lastAt = Math.max(...segments.map((segment) => segment.at));
+    // The caller must hear something within the budget, counted from their last words.
+    const timeoutMs = Math.max(250, settings.replyBudgetMs - (now() - lastAt));
+    let controller = controllers.get(callId);
+    if (!controller) {
+      controller = new AbortController();
+      controllers.set(callId, controller);
+    }
+    const { signal } = controller;
+    let answer: string;
+    try {
+      const reply = await assistant.reply({
+        conversationId: callId,
+        channel: 'voice',
+        text,
+        eventId: turnEventId(segments),
+        timeoutMs,
+        signal,
+      });
+      if (reply.replayed) {
+        logger.info({ callId }, 'turn already answered: not speaking it twice');
+        return;
+      }
+      answer = reply.text;
+    } catch (error) {
+      if (signal.aborted) return;
+      const code = AiCoreError.isInstance(error) ? error.code : 'unknown';
+      logger.warn(
+        { callId, code, err: error },
+        'no answer from the assistant: speaking the fallback',
+      );
+      answer = settings.fallbackText;
+    }
+    if (signal.aborted || (await states.ended(callId))) return;
+    await speaker.say(callId, answer);
+  }
+
+  return {
+    /** Queues the utterance as the call's next turn. */
+    start(callId: string, segments: Segment[]): void {
+      activity
+        .run(`turn:${callId}`, () => run(callId, segments))
+        .catch((error: unknown) => {
+          logger.error({ callId, err: error }, 'turn failed');
+        });
+    },
+    /** Abandons the call's running and queued turns (hang-up). */
+    cancel(callId: string): void {
+      controllers.get(callId)?.abort();
+      controllers.delete(callId);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import {
+  type Assistant,
+  type ChatModel,
+  createAssistant,
+  createKnowledgeModel,
+  createMemoryHistory,
+  defaultInstructions,
+  type HistoryStore,
+  loadKnowledge,
+} from '@org/ai-core';
+import { createOpenAIModel } from '@org/ai-core/openai';
+import { createUpstashHistory } from '@org/history';
+import { Redis } from '@upstash/redis';
+import { createApp } from './app';
+import { type CallEngine, createCallEngine } from './calls/call-engine';
+import { type CallStore, createMemoryCallStore } from './calls/call-store';
+import type { VoiceSettings } from './calls/settings';
+import { createUpstashCallStore } from './calls/upstash-call-store';
+import type { Env } from './env';
+import type { Logger } from './logger';
+import { createVoipbinClient } from './voipbin/client';
+
+/** Parts to use instead of the ones the environment describes (tests, benchmarks, the CLI). */
+export type GatewayOverrides = {
+  model?: ChatModel;
+  history?: HistoryStore;
+  store?: CallStore;
+  fetch?: typeof fetch;
+  settings?: Partial<VoiceSettings>;
+  /** Model deadline of the assistant. */
+  timeoutMs?: number;
+};
+
+/** A wired gateway: the HTTP app and the parts behind it. */
+export type Gateway = {
+  app: ReturnType<typeof createApp>;
+  engine: CallEngine;
+  assistant: Assistant;
+  history: HistoryStore;
+  /** Which implementations are in use, for the startup log. */
+  parts: { model: string; history: string; callStore: string; voipbin: string };
+};
+
+/**
+ * Builds the gateway as `server.ts` runs it: OpenAI-compatible model when `OPENAI_API_KEY` or
+ * `OPENAI_BASE_URL` is set (else the offline knowledge model), Upstash history and call state
+ * when configured (else memory), the knowledge base, the VoIPBin client and the app.
+ */
+export async function createGateway(
+  env: Env,
+  logger: Logger,
+  overrides: GatewayOverrides = {},
+): Promise<Gateway> {
+  const useOpenAI = env.OPENAI_API_KEY !== undefined || env.OPENAI_BASE_URL !== undefined;
+  const model =
+    overrides.model ??
+    (useOpenAI
+      ? createOpenAIModel({
+          model: env.OPENAI_MODEL,
+          ...(env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY } : {}),
+          ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+          // One quick retry at most: a caller is waiting on the line.
+          maxRetries: 1,
+        })
+      : createKnowledgeModel());
+  const redis =
+    env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN
+      ? new Redis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN })
+      : undefined;
+  const history =
+    overrides.history ?? (redis ? createUpstashHistory({ redis }) : createMemoryHistory());
+  const store =
+    overrides.store ?? (redis ? createUpstashCallStore({ redis }) : createMemoryCallStore());
+  const assistant = createAssistant({
+    model,
+    history,
+    instructions: env.INSTRUCTIONS ?? defaultInstructions,
+    knowledge: await loadKnowledge(env.KNOWLEDGE_DIR),
+    ...(overrides.timeoutMs ? { timeoutMs: overrides.timeoutMs } : {}),
+  });
+  const voipbin = createVoipbinClient({
+    baseUrl: env.VOIPBIN_API_URL,
+    accessKey: env.VOIPBIN_ACCESS_KEY,
+    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    onRetry: (info) => logger.warn(info, 'retrying a VoIPBin request'),
+  });
+  const settings: Partial<VoiceSettings> = {
+    language: env.LANGUAGE,
+    quietMs: env.QUIET_MS,
+    replyBudgetMs: env.REPLY_BUDGET_MS,
+    ...(env.GREETING ? { greeting: env.GREETING } : {}),
+    ...(env.FALLBACK_TEXT ? { fallbackText: env.FALLBACK_TEXT } : {}),
+    ...(env.TTS_PROVIDER ? { provider: env.TTS_PROVIDER } : {}),
+    ...(env.TTS_VOICE_ID ? { voiceId: env.TTS_VOICE_ID } : {}),
+    ...overrides.settings,
+  };
+  const engine = createCallEngine({ assistant, voipbin, store, logger, settings });
+  const app = createApp({
+    engine,
+    logger,
+    webhookSecret: env.VOIPBIN_WEBHOOK_SECRET,
+    fetchSecret: env.VOIPBIN_FETCH_SECRET,
+    language: env.LANGUAGE,
+  });
+  const kind = (custom: boolean, configured: boolean, name: string) =>
+    custom ? 'custom' : configured ? name : 'memory';
+  return {
+    app,
+    engine,
+    assistant,
+    history,
+    parts: {
+      model: overrides.model
+        ? `custom (${model.modelId})`
+        : useOpenAI
+          ? `openai (${model.modelId})`
+          : 'knowledge (offline)',
+      history: kind(overrides.history !== undefined, redis !== undefined, 'upstash'),
+      callStore: kind(overrides.store !== undefined, redis !== undefined, 'upstash'),
+      voipbin: `${env.VOIPBIN_API_URL}${env.VOIPBIN_ACCESS_KEY ? '' : ' (no access key)'}`,
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { VoipbinAction } from '../voipbin/schemas';
+import type { CallContext } from './events';
+
+/** One thing the bot said to a call. */
+export type SpokenLine = {
+  callId: string;
+  text: string;
+  /** `speaking` (POST /speakings/{id}/say) or `talk` (POST /calls/{id}/talk). */
+  via: 'speaking' | 'talk';
+  at: number;
+};
+
+/** A REST request the simulator served. */
+export type RecordedRequest = { method: string; path: string; body: unknown; at: number };
+
+/** A scripted failure: matching requests get `status` (`times` of them, default all). */
+export type Fault = { method?: string; path: RegExp; status: number; times?: number };
+
+export type SimulatedFlow = {
+  id: string;
+  customer_id: string;
+  type: 'flow';
+  name: string;
+  detail: string;
+  actions: VoipbinAction[];
+};
+
+export type SimulatedNumber = {
+  id: string;
+  number: string;
+  type: 'normal' | 'virtual';
+  call_flow_id: string;
+  message_flow_id: string;
+  name: string;
+  detail: string;
+  status: string;
+};
+
+export type SimulatedSpeaking = {
+  id: string;
+  customer_id: string;
+  reference_type: 'call';
+  reference_id: string;
+  language: string;
+  provider: string;
+  voice_id: string;
+  direction: string;
+  status: 'active' | 'stopped';
+};
+
+/** Everything the simulated VoIPBin account holds, and what happened to it. */
+export type SimulatorState = {
+  accessKey: string | undefined;
+  customer: {
+    id: string;
+    name: string;
+    detail: string;
+    email: string;
+    phone_number: string;
+    address: string;
+    webhook_method: string;
+    webhook_uri: string;
+    webhook_secret: string;
+  };
+  flows: Map<string, SimulatedFlow>;
+  numbers: Map<string, SimulatedNumber>;
+  calls: Map<string, { context: CallContext; status: string }>;
+  speakings: Map<string, SimulatedSpeaking>;
+  spoken: SpokenLine[];
+  flushes: { callId: string; speakingId: string; at: number }[];
+  requests: RecordedRequest[];
+  faults: Fault[];
+};
+
+/** A 32-character base64url secret, like VoIPBin's. */
+export const newWebhookSecret = () => randomBytes(24).toString('base64url');
+
+export function createSimulatorState(options: { accessKey?: string; webhookSecret?: string }) {
+  const state: SimulatorState = {
+    accessKey: options.accessKey,
+    customer: {
+      id: randomUUID(),
+      name: 'Simulated customer',
+      detail: '',
+      email: 'owner@example.com',
+      phone_number: '',
+      address: '',
+      webhook_method: 'POST',
+      webhook_uri: '',
+      webhook_secret: options.webhookSecret ?? newWebhookSecret(),
+    },
+    flows: new Map(),
+    numbers: new Map(),
+    calls: new Map(),
+    speakings: new Map(),
+    spoken: [],
+    flushes: [],
+    requests: [],
+    faults: [],
+  };
+  const number: SimulatedNumber = {
+    id: randomUUID(),
+    number: '+15550100',
+    type: 'normal',
+    call_flow_id: '00000000-0000-0000-0000-000000000000',
+    message_flow_id: '00000000-0000-0000-0000-000000000000',
+    name: 'Main line',
+    detail: '',
+    status: 'active',
+  };
+  state.numbers.set(number.id, number);
+  return state;
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createVoipbinClient } from './client';
+import { VoipbinApiError } from './request';
+
+type Step = Response | Error | 'hang';
+
+/** A scripted `fetch`: one step per attempt, recording each request. */
+function scriptedFetch(steps: Step[]) {
+  const calls: { url: URL; init: RequestInit | undefined }[] = [];
+  const fetchFn = async (input: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: new URL(String(input)), init });
+    const step = steps[calls.length - 1] ?? new Error('no more steps');
+    if (step === 'hang') {
+      return new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    }
+    if (step instanceof Error) throw step;
+    return step;
+  };
+  return { calls, fetch: fetchFn as typeof fetch };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const speaking = { id: 'sp-1', reference_type: 'call', reference_id: 'call-1', status: 'active' };
+
+describe('createVoipbinClient', () => {
+  it('sends the access key as ?accesskey= and the JSON body, and validates the answer', async () => {
+    const { calls, fetch } = scriptedFetch([json(200, speaking)]);
+    const client = createVoipbinClient({
+      baseUrl: 'http://vb.test/v1.0/',
+      accessKey: 'vb_key',
+      fetch,
+    });
+    const result = await client.say('sp-1', 'Hello there.');
+    expect(result.id).toBe('sp-1');
+    const [call] = calls;
+    expect(call?.url.pathname).toBe('/v1.0/speakings/sp-1/say');
+    expect(call?.url.searchParams.get('accesskey')).toBe('vb_key');
+    expect(call?.init?.method).toBe('POST');
+    expect(JSON.parse(String(call?.init?.body))).toEqual({ text: 'Hello there.' });
+    const headers = new Headers(call?.init?.headers);
+    expect(headers.get('authorization')).toBeNull();
+  });
+
+  it('retries 429, 5xx and network errors with backoff, then succeeds', async () => {
+    const steps = [
+      json(429, {}),
+      json(503, {}),
+      new TypeError('fetch failed'),
+      json(200, speaking),
+    ];
+    const { calls, fetch } = scriptedFetch(steps);
+    const retries: number[] = [];
+    const client = createVoipbinClient({
+      fetch,
+      retries: 3,
+      backoffMs: 1,
+      onRetry: ({ attempt }) => retries.push(attempt),
+    });
+    await expect(client.flush('sp-1')).resolves.toMatchObject({ id: 'sp-1' });
+    expect(calls).toHaveLength(4);
+    expect(retries).toEqual([1, 2, 3]);
+  });
+
+  it('gives up after the bounded number of retries', async () => {
+    const { calls, fetch } = scriptedFetch([
+      json(500, {}),
+      json(502, {}),
+      json(500, {}),
+      json(200, speaking),
+    ]);
+    const client = createVoipbinClient({ fetch, retries: 2, backoffMs: 1 });
+    const error = await client.stopSpeaking('sp-1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VoipbinApiError);
+    expect((error as VoipbinApiError).status).toBe(500);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('does not retry other 4xx and reports the VoIPBin error message', async () => {
+    const body = { error: { status: 409, reason: 'conflict', message: 'speaking already exists' } };
+    const { calls, fetch } = scriptedFetch([json(409, body), json(201, speaking)]);
+    const client = createVoipbinClient({ fetch, backoffMs: 1 });
+    const input = {
+      reference_type: 'call',
+      reference_id: 'c',
+      language: 'en-US',
+      direction: 'both',
+    } as const;
+    const error = (await client
+      .createSpeaking(input)
+      .catch((caught: unknown) => caught)) as VoipbinApiError;
+    expect(error.status).toBe(409);
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toContain('speaking already exists');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('times out a hung attempt and retries it', async () => {
+    const { calls, fetch } = scriptedFetch(['hang', json(200, speaking)]);
+    const client = createVoipbinClient({ fetch, timeoutMs: 50, retries: 1, backoffMs: 1 });
+    await expect(client.say('sp-1', 'hi')).resolves.toMatchObject({ id: 'sp-1' });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('rejects an answer of the wrong shape without retrying', async () => {
+    const { calls, fetch } = scriptedFetch([json(200, { reference_id: 'c' }), json(200, {})]);
+    const client = createVoipbinClient({ fetch, backoffMs: 1 });
+    await expect(client.getTranscribe('t1')).rejects.toThrow(/unexpected answer/);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('reads lists from result and passes page tokens', async () => {
+    const { calls, fetch } = scriptedFetch([
+      json(200, { result: [{ id: 'f1', name: 'x' }], next_page_token: '' }),
+    ]);
+    const client = createVoipbinClient({ fetch });
+    const page = await client.listFlows('tok');
+    expect(page.result.map((flow) => flow.id)).toEqual(['f1']);
+    expect(calls[0]?.url.searchParams.get('page_token')).toBe('tok');
+  });
+});
