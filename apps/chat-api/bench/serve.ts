@@ -1,0 +1,73 @@
+// The servers under test, in their own process so that the load generator does not share their CPU.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type Assistant, type ChatModel, createAssistant, createMemoryHistory } from '@org/ai-core';
+import { createOpenAIModel } from '@org/ai-core/openai';
+import { createMockChatModel } from '@org/ai-core/test';
+import { Hono } from 'hono';
+import { pino } from 'pino';
+import { createApp } from '../src/app';
+import { unlimited } from '../src/rate-limit/rate-limiter';
+import { createSessions } from '../src/sessions';
+
+// The reply of the zero-latency model: about the size of a real short answer.
+const benchReply =
+  'We are open Monday to Saturday from 8 am to 6 pm and Sunday from 10 am to 4 pm. ' +
+  'The coffee bar closes half an hour before the shop.';
+
+const sessions = createSessions({ secret: 'bench-secret-bench-secret-bench-secret' });
+
+function chatApp(model: ChatModel, stub?: Assistant) {
+  const history = createMemoryHistory();
+  // Info-level request logs, as in production, written where they cost a write but print nothing.
+  const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
+  return createApp({
+    assistant:
+      stub ?? createAssistant({ model, history, instructions: 'You are a benchmark assistant.' }),
+    history,
+    sessions,
+    logger,
+    corsOrigins: [],
+    limits: { ip: unlimited, session: unlimited },
+  });
+}
+
+function listen(fetch: (request: Request, env: unknown) => Response | Promise<Response>) {
+  return new Promise<number>((resolve) => {
+    serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
+  });
+}
+
+const mockApp = chatApp(createMockChatModel({ responses: () => ({ text: benchReply }) }));
+// The same JSON as a /chat answer, byte for byte in length.
+const bareBody = { session_id: sessions.issue(), response: benchReply };
+const bare = new Hono().post('/bare', (c) => c.json(bareBody));
+const mockPort = await listen((request, env) =>
+  new URL(request.url).pathname === '/bare'
+    ? bare.fetch(request, env)
+    : mockApp.fetch(request, env),
+);
+
+// An assistant that answers at once without history or model: the HTTP layer's own cost.
+const stubAssistant: Assistant = {
+  channels: {},
+  reply: async (input) => ({
+    text: benchReply,
+    conversationId: input.conversationId,
+    channel: input.channel,
+    replayed: false,
+    sources: [],
+  }),
+  async *stream() {},
+};
+const stubApp = chatApp(createMockChatModel(), stubAssistant);
+const stubPort = await listen(stubApp.fetch);
+
+const modelUrl = process.env.MODEL_URL ?? '';
+const openaiApp = chatApp(createOpenAIModel({ model: 'bench', baseURL: modelUrl, maxRetries: 0 }));
+const openaiPort = await listen(openaiApp.fetch);
+
+const url = (port: number) => `http://127.0.0.1:${port}`;
+console.log(
+  JSON.stringify({ mockUrl: url(mockPort), stubUrl: url(stubPort), openaiUrl: url(openaiPort) }),
+);

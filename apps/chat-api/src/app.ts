@@ -1,0 +1,85 @@
+import type { Assistant, HistoryStore } from '@org/ai-core';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
+import { limitBody } from './http/body-limit';
+import { type ClientIp, createClientIp } from './http/client-ip';
+import { createErrorHandler, notFound, wrapThrownValues } from './http/handle-error';
+import { originPolicy } from './http/origins';
+import { limitByIp } from './http/rate-limit';
+import { requestLog } from './http/request-log';
+import { securityHeaders } from './http/security-headers';
+import { createMemoryRateLimiter, type RateLimits } from './rate-limit/rate-limiter';
+import { createChatRoutes } from './routes/chat';
+import { createHealthRoutes } from './routes/health';
+import { createSessionRoutes } from './routes/sessions';
+import type { Sessions } from './sessions';
+
+/** Everything the app needs; `server.ts` builds the real ones, tests pass their own. */
+export type AppDependencies = {
+  /** The assistant; the app answers on its `chat` channel. */
+  assistant: Assistant;
+  /** The assistant's history store (read by `/chat/history`, pinged by `/readyz`). */
+  history: HistoryStore;
+  sessions: Sessions;
+  logger: Logger;
+  /** Browser origins allowed to call (`https://shop.example`, `http://localhost:*`). */
+  corsOrigins: readonly string[];
+  /** Per-IP and per-session limits. Default: in-process, 60 and 20 requests a minute. */
+  limits?: RateLimits;
+  /** How to find the client's address. Default: the socket's peer address. */
+  clientIp?: ClientIp;
+};
+
+/** What the routes get: the dependencies with defaults applied. */
+export type RouteDependencies = Pick<
+  AppDependencies,
+  'assistant' | 'history' | 'sessions' | 'logger'
+> & {
+  limits: RateLimits;
+};
+
+/** The largest request body accepted, in bytes. */
+export const maxBodyBytes = 16 * 1024;
+
+/** Default limits: per minute, 60 requests per IP and 20 turns per session. */
+export function createDefaultLimits(): RateLimits {
+  return {
+    ip: createMemoryRateLimiter({ limit: 60, windowMs: 60_000 }),
+    session: createMemoryRateLimiter({ limit: 20, windowMs: 60_000 }),
+  };
+}
+
+/**
+ * The chat API as a Hono app: pure, nothing listens. Serve `app.fetch` with @hono/node-server
+ * or call `app.request(...)` in tests.
+ */
+export function createApp(dependencies: AppDependencies) {
+  const deps: RouteDependencies = {
+    ...dependencies,
+    limits: dependencies.limits ?? createDefaultLimits(),
+  };
+  const clientIp = dependencies.clientIp ?? createClientIp({ trustProxy: false });
+  const limitIp = limitByIp(deps.limits.ip, clientIp);
+
+  return (
+    new Hono()
+      .use(requestId())
+      .use(requestLog(dependencies.logger))
+      .use(wrapThrownValues)
+      .use(securityHeaders)
+      .use(originPolicy(dependencies.corsOrigins))
+      .use(limitBody(maxBodyBytes))
+      // `/x/*` also matches `/x` itself.
+      .use('/chat/*', limitIp)
+      .use('/sessions/*', limitIp)
+      .route('/', createHealthRoutes(deps))
+      .route('/sessions', createSessionRoutes(deps))
+      .route('/chat', createChatRoutes(deps))
+      .notFound(notFound)
+      .onError(createErrorHandler(dependencies.logger))
+  );
+}
+
+/** The app's type, for `hono/client`'s `hc<ChatApi>`. */
+export type ChatApi = ReturnType<typeof createApp>;

@@ -1,0 +1,117 @@
+import { createMockChatModel } from '@org/ai-core/test';
+import { createUpstashHistory } from '@org/history';
+import {
+  type RedisServer,
+  startRedisServer,
+  startUpstashBridge,
+  type UpstashBridge,
+} from '@org/history/test';
+import { Redis } from '@upstash/redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unlimited } from './rate-limit/rate-limiter';
+import { createUpstashRateLimiter } from './rate-limit/upstash-rate-limiter';
+import { createTestApp } from './test-app';
+
+type ChatBody = { session_id: string; response: string };
+
+/**
+ * @upstash/ratelimit's scripts start with `#!lua flags=allow-key-locking`, a flag only Upstash
+ * knows; the test's redis-server refuses it. Drop the flag on the way (the scripts are unchanged).
+ */
+function acceptedByRedis(redis: Redis): Redis {
+  return new Proxy(redis, {
+    get(target, key) {
+      if (key === 'eval') {
+        return (script: string, keys: string[], args: unknown[]) =>
+          target.eval(script.replace(/^#!lua flags=allow-key-locking\n/, '#!lua\n'), keys, args);
+      }
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+describe('two chat-api instances on one Redis (Upstash protocol)', () => {
+  let redis: RedisServer;
+  let bridge: UpstashBridge;
+  // Each instance gets its own client, as two processes would.
+  const client = () => new Redis({ url: bridge.url, token: bridge.token });
+  // The model reports how many user turns it was given: a lost turn shows in the next answer.
+  const countingModel = () =>
+    createMockChatModel({
+      responses: (request) => ({
+        text: `turn ${request.messages.filter((message) => message.role === 'user').length}`,
+      }),
+    });
+  const instance = (sessionLimiter = unlimited) =>
+    createTestApp({
+      model: countingModel(),
+      history: createUpstashHistory({ redis: client(), keyPrefix: 'chat-api-test' }),
+      limits: { ip: unlimited, session: sessionLimiter },
+    });
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    bridge = await startUpstashBridge({ redisUrl: redis.url });
+  }, 60_000);
+  afterAll(async () => {
+    await bridge?.close();
+    await redis?.stop();
+  });
+
+  it('serves one session alternately without losing turns', async () => {
+    const [a, b] = [instance(), instance()];
+    const sessionId = await a.newSession();
+    for (let turn = 1; turn <= 6; turn++) {
+      const app = turn % 2 === 1 ? a : b;
+      const response = await app.post('/chat', {
+        session_id: sessionId,
+        message: `message ${turn}`,
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as ChatBody).response).toBe(`turn ${turn}`);
+    }
+    for (const app of [a, b]) {
+      const response = await app.app.request(`/chat/history?session_id=${sessionId}`);
+      const { messages } = (await response.json()) as { messages: { content: string }[] };
+      expect(messages.map((message) => message.content)).toEqual(
+        [1, 2, 3, 4, 5, 6].flatMap((turn) => [`message ${turn}`, `turn ${turn}`]),
+      );
+    }
+    expect(a.model.calls).toHaveLength(3);
+    expect(b.model.calls).toHaveLength(3);
+  });
+
+  it('streams on one instance what the other one started', async () => {
+    const [a, b] = [instance(), instance()];
+    const first = (await (await a.post('/chat', { message: 'hello' })).json()) as ChatBody;
+    const streamed = await b.post('/chat/stream', {
+      session_id: first.session_id,
+      message: 'more',
+    });
+    expect(await streamed.text()).toContain('"response":"turn 2"');
+  });
+
+  it('shares the per-session rate limit between instances (@upstash/ratelimit)', async () => {
+    const errors: unknown[] = [];
+    const prefix = `chat-api-test:limit:${Date.now()}`;
+    const limiter = () =>
+      createUpstashRateLimiter({
+        redis: acceptedByRedis(client()),
+        limit: 2,
+        windowSeconds: 60,
+        prefix,
+        onError: (error) => errors.push(error),
+      });
+    const [a, b] = [instance(limiter()), instance(limiter())];
+    const sessionId = await a.newSession();
+    const send = (app: typeof a) => app.post('/chat', { session_id: sessionId, message: 'hi' });
+    expect((await send(a)).status).toBe(200);
+    expect((await send(b)).status).toBe(200);
+    const limited = await send(a);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    expect((await send(b)).status).toBe(429);
+    expect(errors).toEqual([]);
+  });
+});

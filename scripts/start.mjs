@@ -1,0 +1,68 @@
+// `pnpm start`: runs every app with the offline defaults, waits until each answers, prints the URLs.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const apps = [
+  { name: 'chat-api', dir: 'apps/chat-api', port: process.env.CHAT_API_PORT ?? '3000' },
+  {
+    name: 'voice-gateway',
+    dir: 'apps/voice-gateway',
+    port: process.env.VOICE_GATEWAY_PORT ?? '3002',
+  },
+];
+
+const children = apps.map((app) => {
+  const child = spawn(`${root}/${app.dir}/node_modules/.bin/tsx`, ['src/server.ts'], {
+    cwd: `${root}/${app.dir}`,
+    env: { ...process.env, PORT: app.port },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (stream, out) =>
+    stream.on('data', (chunk) => {
+      for (const line of String(chunk).split('\n')) if (line) out.write(`[${app.name}] ${line}\n`);
+    });
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[${app.name}] exited (${signal ?? code}); stopping the others`);
+      stop(code || 1);
+    }
+  });
+  return child;
+});
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  Promise.all(
+    children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : 0)),
+  ).then(() => process.exit(code));
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+async function ready(app) {
+  for (let i = 0; i < 300 && !stopping; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${app.port}/healthz`)).ok) return true;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+const up = await Promise.all(apps.map(ready));
+if (up.every(Boolean)) {
+  const chat = `http://localhost:${apps[0].port}`;
+  console.log(`
+  Ready (offline defaults: knowledge model, in-memory history).
+    chat-api       ${chat}
+    voice gateway  http://localhost:${apps[1].port}   (try a simulated call: pnpm call)
+
+  Talk to it:
+    curl -s ${chat}/chat -H 'content-type: application/json' -d '{"message":"What are your opening hours?"}'
+`);
+}
