@@ -155,8 +155,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
       throw error;
     } finally {
       clearTimeout(timer);
-      deadline.abort();
-      await settle?.();
+      if (settle) {
+        // The reader stopped early: stop the model too, and keep the user's turn.
+        deadline.abort();
+        await settle();
+      }
     }
   }
 

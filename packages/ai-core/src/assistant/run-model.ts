@@ -28,10 +28,13 @@ export async function* runModel(run: ModelRun): AsyncGenerator<string, string> {
   const definitions = run.tools ? toToolDefinitions(run.tools) : [];
   const messages = [...run.messages];
   let text = '';
+  // A sentence can only have become complete after a terminator was streamed: render and count
+  // only then, not on every delta.
+  let boundarySeen = false;
   for (let step = 1; step <= run.maxSteps; step++) {
     const offerTools = definitions.length > 0 && step < run.maxSteps;
-    const cut = new AbortController();
-    const signal = AbortSignal.any([run.toolContext.signal, cut.signal]);
+    const cut = run.cut ? new AbortController() : undefined;
+    const signal = cut ? AbortSignal.any([run.toolContext.signal, cut.signal]) : run.toolContext.signal;
     const request = {
       messages,
       context: run.context,
@@ -46,7 +49,10 @@ export async function* runModel(run: ModelRun): AsyncGenerator<string, string> {
       text += part.text;
       stepText += part.text;
       yield part.text;
-      if (run.cut && completeSentenceCount(run.cut.render(text)) >= run.cut.sentences) {
+      if (!run.cut || !cut) continue;
+      const checkNow = boundarySeen && /\S/.test(part.text);
+      boundarySeen = /[.!?:;\n]/.test(part.text) || (boundarySeen && !checkNow);
+      if (checkNow && completeSentenceCount(run.cut.render(text)) >= run.cut.sentences) {
         // Enough is said: stop the model now rather than wait for words nobody will hear.
         cut.abort();
         return text;

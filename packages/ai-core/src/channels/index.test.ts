@@ -3,7 +3,9 @@ import { chatChannel, defaultChannels, smsChannel, voiceChannel } from './index'
 
 describe('chatChannel', () => {
   it('keeps markdown and only trims', () => {
-    expect(chatChannel.render('  **Hi** [there](https://x.com)\n')).toBe('**Hi** [there](https://x.com)');
+    expect(chatChannel.render('  **Hi** [there](https://x.com)\n')).toBe(
+      '**Hi** [there](https://x.com)',
+    );
     expect(chatChannel.instructions).toMatch(/markdown/);
   });
 });

@@ -28,18 +28,29 @@ describe('markdownToBlocks', () => {
       'See [policy](https://a.com/p), https://b.com, ![map](m.png) and `SAVE10`',
       style,
     );
-    expect(block?.text).toBe('See policy{https://a.com/p}, <https://b.com>, img:map:m.png and code:SAVE10');
+    expect(block?.text).toBe(
+      'See policy{https://a.com/p}, <https://b.com>, img:map:m.png and code:SAVE10',
+    );
   });
 
   it('flattens tables into one block per row', () => {
-    const twoColumns = markdownToBlocks('| Day | Hours |\n|---|---|\n| Mon | 9-5 |\n| Sun | |', style);
+    const twoColumns = markdownToBlocks(
+      '| Day | Hours |\n|---|---|\n| Mon | 9-5 |\n| Sun | |',
+      style,
+    );
     expect(twoColumns.map((b) => b.text)).toEqual(['Mon: 9-5', 'Sun']);
-    const threeColumns = markdownToBlocks('| Item | Price | Stock |\n|---|---|---|\n| Tea | $4 | yes |', style);
+    const threeColumns = markdownToBlocks(
+      '| Item | Price | Stock |\n|---|---|---|\n| Tea | $4 | yes |',
+      style,
+    );
     expect(threeColumns).toEqual([{ kind: 'row', text: 'Item: Tea, Price: $4, Stock: yes' }]);
   });
 
   it('keeps code blocks apart, drops rules and reads nested lists and quotes', () => {
-    const blocks = markdownToBlocks('> Quoted\n\n---\n\n- Outer\n  - Inner\n\n```js\nx()\n```', style);
+    const blocks = markdownToBlocks(
+      '> Quoted\n\n---\n\n- Outer\n  - Inner\n\n```js\nx()\n```',
+      style,
+    );
     expect(blocks).toEqual([
       { kind: 'paragraph', text: 'Quoted' },
       { kind: 'item', text: 'Outer' },
@@ -59,7 +70,9 @@ describe('markdownToBlocks', () => {
 
 describe('decodeEntities and stripTags', () => {
   it('decodes named and numeric entities, leaving unknown ones', () => {
-    expect(decodeEntities('&lt;3 &amp; &#39;x&#x27; &euro;5 &bogus; &#xD800;')).toBe("<3 & 'x' €5 &bogus; ");
+    expect(decodeEntities('&lt;3 &amp; &#39;x&#x27; &euro;5 &bogus; &#xD800;')).toBe(
+      "<3 & 'x' €5 &bogus; ",
+    );
   });
 
   it('strips tags and comments', () => {

@@ -114,8 +114,38 @@ const numberSoup = fc
   .array(
     fc.oneof(
       special,
-      fc.constantFrom('9', '12', '555', '1234', '00', '.', ':', '-', '–', ',', ' ', '$', '%', '+', '('),
-      fc.constantFrom(')', 'am', 'pm', 'a.m.', ' PM', 'Mon', 'Fri', 'k', 'USD', '#', '~', '@', 'x.com'),
+      fc.constantFrom(
+        '9',
+        '12',
+        '555',
+        '1234',
+        '00',
+        '.',
+        ':',
+        '-',
+        '–',
+        ',',
+        ' ',
+        '$',
+        '%',
+        '+',
+        '(',
+      ),
+      fc.constantFrom(
+        ')',
+        'am',
+        'pm',
+        'a.m.',
+        ' PM',
+        'Mon',
+        'Fri',
+        'k',
+        'USD',
+        '#',
+        '~',
+        '@',
+        'x.com',
+      ),
     ),
     { maxLength: 12 },
   )
@@ -137,89 +167,109 @@ const forbidden = /[*_#`~>|[\]<]/;
 const emoji = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200D|[\uFE00-\uFE0F]/u;
 
 describe('renderForVoice properties', () => {
-  it('lets no markdown, URL, emoji or newline reach text-to-speech', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const spoken = renderForVoice(text);
-        expect(spoken).not.toMatch(forbidden);
-        expect(spoken).not.toMatch(/http|www\./i);
-        expect(spoken).not.toMatch(emoji);
-        expect(spoken).not.toMatch(/[\r\n]/);
-        expect(spoken).toBe(spoken.trim());
-      }),
-      runs,
-    );
-  }, timeout);
+  it(
+    'lets no markdown, URL, emoji or newline reach text-to-speech',
+    () => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          const spoken = renderForVoice(text);
+          expect(spoken).not.toMatch(forbidden);
+          expect(spoken).not.toMatch(/http|www\./i);
+          expect(spoken).not.toMatch(emoji);
+          expect(spoken).not.toMatch(/[\r\n]/);
+          expect(spoken).toBe(spoken.trim());
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
 
-  it('is idempotent', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const once = renderForVoice(text);
-        expect(renderForVoice(once)).toBe(once);
-      }),
-      runs,
-    );
-  }, timeout);
+  it(
+    'is idempotent',
+    () => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          const once = renderForVoice(text);
+          expect(renderForVoice(once)).toBe(once);
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
 
-  it('passes plain sentences through unchanged', () => {
-    const sentence = fc
-      .tuple(
-        fc.constantFrom('We', 'Our store', 'The team', 'Parking'),
-        fc.array(word, { maxLength: 6 }),
-        fc.constantFrom('.', '!', '?'),
-      )
-      .map(([start, rest, end]) => `${[start, ...rest].join(' ')}${end}`);
-    fc.assert(
-      fc.property(fc.array(sentence, { minLength: 1, maxLength: 4 }), (sentences) => {
-        const text = sentences.join(' ');
-        expect(renderForVoice(text)).toBe(text);
-      }),
-      runs,
-    );
-  }, timeout);
+  it(
+    'passes plain sentences through unchanged',
+    () => {
+      const sentence = fc
+        .tuple(
+          fc.constantFrom('We', 'Our store', 'The team', 'Parking'),
+          fc.array(word, { maxLength: 6 }),
+          fc.constantFrom('.', '!', '?'),
+        )
+        .map(([start, rest, end]) => `${[start, ...rest].join(' ')}${end}`);
+      fc.assert(
+        fc.property(fc.array(sentence, { minLength: 1, maxLength: 4 }), (sentences) => {
+          const text = sentences.join(' ');
+          expect(renderForVoice(text)).toBe(text);
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
 });
 
 describe('renderForSms properties', () => {
-  it('is at most 320 characters', () => {
-    const long = fc
-      .array(markdownDocument, { minLength: 1, maxLength: 6 })
-      .map((d) => d.join('\n\n'));
-    fc.assert(
-      fc.property(
-        fc.oneof(anyText, long, fc.string({ unit: 'grapheme', minLength: 300, maxLength: 500 })),
-        (text) => {
-          expect(renderForSms(text).length).toBeLessThanOrEqual(320);
-        },
-      ),
-      runs,
-    );
-  }, timeout);
+  it(
+    'is at most 320 characters',
+    () => {
+      const long = fc
+        .array(markdownDocument, { minLength: 1, maxLength: 6 })
+        .map((d) => d.join('\n\n'));
+      fc.assert(
+        fc.property(
+          fc.oneof(anyText, long, fc.string({ unit: 'grapheme', minLength: 300, maxLength: 500 })),
+          (text) => {
+            expect(renderForSms(text).length).toBeLessThanOrEqual(320);
+          },
+        ),
+        runs,
+      );
+    },
+    timeout,
+  );
 
-  it('removes markdown syntax and keeps every URL that fits intact', () => {
-    const long = fc
-      .array(markdownDocument, { minLength: 1, maxLength: 4 })
-      .map((d) => d.join('\n\n'));
-    fc.assert(
-      fc.property(fc.oneof(markdownDocument, long), (text) => {
-        const sms = renderForSms(text);
-        expect(sms).not.toMatch(/\*\*|`|~~|\]\(|<\/?[a-z]+>/);
-        expect(sms).not.toMatch(/^(?:#{1,6}\s|>|[-*+]\s|\|)/m);
-        const inputUrls = new Set(
-          (text.match(/https?:\/\/[^\s()<>\]]+/g) ?? []).map((found) =>
-            found.replace(/[*_~]+$/, ''),
-          ),
-        );
-        const outputUrls = (sms.match(/https?:\/\/[^\s()]+/g) ?? []).map((found) =>
-          found.replace(/[.,:;!?]+$/, ''),
-        );
-        for (const found of outputUrls) expect(inputUrls).toContain(found);
-        if (!sms.endsWith('…')) {
-          // A link labelled with its own URL (`[example.com/x](https://www.example.com/x)`) keeps the href.
-          const site = (address: string) => address.replace(/^https?:\/\/(?:www\.)?/, '');
-          for (const address of inputUrls) expect(outputUrls.map(site)).toContain(site(address));
-        }
-      }),
-      runs,
-    );
-  }, timeout);
+  it(
+    'removes markdown syntax and keeps every URL that fits intact',
+    () => {
+      const long = fc
+        .array(markdownDocument, { minLength: 1, maxLength: 4 })
+        .map((d) => d.join('\n\n'));
+      fc.assert(
+        fc.property(fc.oneof(markdownDocument, long), (text) => {
+          const sms = renderForSms(text);
+          expect(sms).not.toMatch(/\*\*|`|~~|\]\(|<\/?[a-z]+>/);
+          expect(sms).not.toMatch(/^(?:#{1,6}\s|>|[-*+]\s|\|)/m);
+          const inputUrls = new Set(
+            (text.match(/https?:\/\/[^\s()<>\]]+/g) ?? []).map((found) =>
+              found.replace(/[*_~]+$/, ''),
+            ),
+          );
+          const outputUrls = (sms.match(/https?:\/\/[^\s()]+/g) ?? []).map((found) =>
+            found.replace(/[.,:;!?]+$/, ''),
+          );
+          for (const found of outputUrls) expect(inputUrls).toContain(found);
+          if (!sms.endsWith('…')) {
+            // A link labelled with its own URL (`[example.com/x](https://www.example.com/x)`) keeps the href.
+            const site = (address: string) => address.replace(/^https?:\/\/(?:www\.)?/, '');
+            for (const address of inputUrls) expect(outputUrls.map(site)).toContain(site(address));
+          }
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
 });

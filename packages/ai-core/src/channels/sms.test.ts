@@ -34,7 +34,9 @@ describe('renderForSms', () => {
   });
 
   it('flattens tables and removes HTML', () => {
-    expect(renderForSms('<p>Hours</p>\n\n| Day | Hours |\n|---|---|\n| Mon | 9-5 |')).toBe('Hours\nMon: 9-5');
+    expect(renderForSms('<p>Hours</p>\n\n| Day | Hours |\n|---|---|\n| Mon | 9-5 |')).toBe(
+      'Hours\nMon: 9-5',
+    );
   });
 
   it('leaves a short text alone', () => {

@@ -45,7 +45,8 @@ const lastWord = (text: string) => text.slice(text.search(/\S*$/));
 /** `text` cut to at most `limit` characters at a word boundary, never inside a URL or email. */
 function headOf(text: string, limit: number): string {
   let cut = limit;
-  for (const match of text.matchAll(atomic)) {
+  // Only what reaches the cut matters (and scanning all of a huge text would be slow).
+  for (const match of text.slice(0, cut + 1).matchAll(atomic)) {
     if (match.index < cut && match.index + match[0].length > cut) cut = match.index;
   }
   if (/\S/.test(text[cut] ?? ' ') && /\S/.test(text[cut - 1] ?? ' ')) {

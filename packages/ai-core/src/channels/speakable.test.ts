@@ -4,7 +4,10 @@ import { makeSpeakable } from './speakable';
 describe('makeSpeakable', () => {
   it.each([
     ['Fish & chips', 'Fish and chips'],
-    ['Bring ID, e.g. a passport, i.e. photo ID', 'Bring ID, for example a passport, that is photo ID'],
+    [
+      'Bring ID, e.g. a passport, i.e. photo ID',
+      'Bring ID, for example a passport, that is photo ID',
+    ],
     ['E.g. tomorrow', 'For example tomorrow'],
     ['Order #123', 'Order number 123'],
     ['#sale today', 'sale today'],

@@ -34,19 +34,21 @@ function replaceSymbols(text: string): string {
 
 /** Dashes that are not ranges become pauses; spacing and punctuation are tidied. */
 function tidy(text: string): string {
-  return text
-    .replace(/\s*(?:[–—]|--+)\s*|\s+-\s+|\s+-$|^-\s+/g, ', ')
-    .replace(/\s+/g, ' ')
-    .replace(/\(\s*\)/g, ' ')
-    .replace(/\(\s+/g, '(')
-    .replace(/\s+([,.!?;:)])/g, '$1')
-    .replace(/,(?:\s*,)+/g, ',')
-    .replace(/[,;:]+(?=[.!?])/g, '')
-    .replace(/([.!?])\s*[,;]/g, '$1')
-    // Nothing that marked would read as a list marker may start the line.
-    .replace(/^(?:[\s,;:.!?)+-]+|\d{1,9}[.)](?=\s|$))+/, '')
-    .replace(/[\s,;(-]+$/, '')
-    .trim();
+  return (
+    text
+      .replace(/\s*(?:[–—]|--+)\s*|\s+-\s+|\s+-$|^-\s+/g, ', ')
+      .replace(/\s+/g, ' ')
+      .replace(/\(\s*\)/g, ' ')
+      .replace(/\(\s+/g, '(')
+      .replace(/\s+([,.!?;:)])/g, '$1')
+      .replace(/,(?:\s*,)+/g, ',')
+      .replace(/[,;:]+(?=[.!?])/g, '')
+      .replace(/([.!?])\s*[,;]/g, '$1')
+      // Nothing that marked would read as a list marker may start the line.
+      .replace(/^(?:[\s,;:.!?)+-]+|\d{1,9}[.)](?=\s|$))+/, '')
+      .replace(/[\s,;(-]+$/, '')
+      .trim()
+  );
 }
 
 /**

@@ -14,9 +14,12 @@ describe('speakWeb', () => {
     expect(speakWeb(text)).toBe(spoken);
   });
 
-  it.each(['Node.js', 'e.g. this', 'at 9 a.m.', 'Mr. Smith', 'version 1.2.3'])('leaves %j alone', (text) => {
-    expect(speakWeb(text)).toBe(text);
-  });
+  it.each(['Node.js', 'e.g. this', 'at 9 a.m.', 'Mr. Smith', 'version 1.2.3'])(
+    'leaves %j alone',
+    (text) => {
+      expect(speakWeb(text)).toBe(text);
+    },
+  );
 });
 
 describe('speakDomain and speakEmail', () => {

@@ -27,11 +27,14 @@ describe('renderForVoice', () => {
   });
 
   it('drops inline code that is not wordy', () => {
-    expect(renderForVoice('Use `SAVE10` at checkout, not `x = f(y)`.')).toBe('Use SAVE10 at checkout, not.');
+    expect(renderForVoice('Use `SAVE10` at checkout, not `x = f(y)`.')).toBe(
+      'Use SAVE10 at checkout, not.',
+    );
   });
 
   it('reads numbered steps, headings and table rows as sentences', () => {
-    const answer = '# How to book\n1. Open the app\n2. Tap **Book**\n\n| Day | Hours |\n|---|---|\n| Sat | 10am-4pm |\n| Sun | closed |';
+    const answer =
+      '# How to book\n1. Open the app\n2. Tap **Book**\n\n| Day | Hours |\n|---|---|\n| Sat | 10am-4pm |\n| Sun | closed |';
     expect(renderForVoice(answer)).toBe(
       'How to book. Open the app. Tap Book. Saturday: 10 AM to 4 PM. Sunday: closed.',
     );
