@@ -5,6 +5,8 @@ set -euo pipefail
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# The widget's browser tests drive Debian's Chromium with playwright-core (nothing is downloaded).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0

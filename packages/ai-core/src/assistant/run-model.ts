@@ -34,7 +34,9 @@ export async function* runModel(run: ModelRun): AsyncGenerator<string, string> {
   for (let step = 1; step <= run.maxSteps; step++) {
     const offerTools = definitions.length > 0 && step < run.maxSteps;
     const cut = run.cut ? new AbortController() : undefined;
-    const signal = cut ? AbortSignal.any([run.toolContext.signal, cut.signal]) : run.toolContext.signal;
+    const signal = cut
+      ? AbortSignal.any([run.toolContext.signal, cut.signal])
+      : run.toolContext.signal;
     const request = {
       messages,
       context: run.context,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { completeSentenceCount } from './sentences';
 import { renderForVoice, voiceChannel } from './voice';
 
 describe('renderForVoice', () => {
@@ -14,8 +15,8 @@ describe('renderForVoice', () => {
     ].join('\n');
     expect(renderForVoice(answer)).toBe(
       'Returns. You can return items within 30 days. See our returns policy. ' +
-        'Refunds cost 4 dollars and 99 cents (a 15 percent restocking fee may apply). ' +
-        'Call us at plus 1, 5 5 5, 1 2 3, 4 5 6 7, Monday to Friday 9 AM to 6 PM. ' +
+        'Refunds cost 4 dollars and 99 cents (a 15 percent restocking fee may apply); ' +
+        'Call us at plus 1, 5 5 5, 1 2 3, 4 5 6 7, Monday to Friday 9 AM to 6 PM; ' +
         'Or email help at example dot com.',
     );
   });
@@ -36,7 +37,7 @@ describe('renderForVoice', () => {
     const answer =
       '# How to book\n1. Open the app\n2. Tap **Book**\n\n| Day | Hours |\n|---|---|\n| Sat | 10am-4pm |\n| Sun | closed |';
     expect(renderForVoice(answer)).toBe(
-      'How to book. Open the app. Tap Book. Saturday: 10 AM to 4 PM. Sunday: closed.',
+      'How to book. Open the app; Tap Book. Saturday: 10 AM to 4 PM. Sunday: closed.',
     );
   });
 
@@ -48,6 +49,24 @@ describe('renderForVoice', () => {
 
   it('keeps a last paragraph without a period as it is, and ends earlier lines', () => {
     expect(renderForVoice('Hi there\n\nWe open at 9')).toBe('Hi there. We open at 9');
+  });
+
+  it('speaks a list as one sentence, so a two-sentence answer keeps the whole list', () => {
+    const answer = [
+      'We are open seven days a week:',
+      '',
+      '- Monday to Friday: 8:00–18:00',
+      '- Saturday: 9:00–18:00',
+      '- Sunday: 10:00–16:00',
+      '',
+      'The coffee bar closes earlier.',
+    ].join('\n');
+    const spoken = renderForVoice(answer);
+    expect(spoken).toBe(
+      'We are open seven days a week: Monday to Friday: 8 AM to 6 PM; ' +
+        'Saturday: 9 AM to 6 PM; Sunday: 10 AM to 4 PM. The coffee bar closes earlier.',
+    );
+    expect(completeSentenceCount(`${spoken} More`)).toBe(2);
   });
 
   it('passes plain sentences through unchanged', () => {

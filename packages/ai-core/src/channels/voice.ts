@@ -13,8 +13,9 @@ const voiceStyle: InlineStyle = {
 
 /**
  * Renders a model's answer for text-to-speech, deterministically, whatever the model produced:
- * markdown is read with marked and removed (links become their label, list items, headings and
- * table rows become sentences, code blocks are dropped), no emoji, HTML or raw URL remains
+ * markdown is read with marked and removed (links become their label, a list becomes one sentence
+ * with its items apart by semicolons, headings and table rows become sentences, code blocks are
+ * dropped), no emoji, HTML or raw URL remains
  * (`https://www.example.com/returns` → `example dot com`), and prices, percentages, times,
  * ranges and phone numbers are made speakable. The result is one trimmed line, and rendering
  * it again changes nothing.
@@ -34,8 +35,21 @@ export function renderForVoice(text: string): string {
       if (spoken !== '') lines.push({ text: spoken, kind: block.kind });
     }
   }
-  const sentences = lines.map(({ text: line, kind }, i) =>
-    endsSentence.test(line) || (i === lines.length - 1 && kind === 'paragraph') ? line : `${line}.`,
+  // A list is spoken as one sentence (items apart by pauses), so that the two-sentence cut keeps
+  // a whole list of opening hours rather than its first item.
+  const merged: typeof lines = [];
+  for (const line of lines) {
+    const previous = merged.at(-1);
+    if (line.kind === 'item' && previous?.kind === 'item') {
+      previous.text = `${previous.text.replace(/[.;,]+$/u, '')}; ${line.text}`;
+    } else {
+      merged.push({ ...line });
+    }
+  }
+  const sentences = merged.map(({ text: line, kind }, i) =>
+    endsSentence.test(line) || (i === merged.length - 1 && kind === 'paragraph')
+      ? line
+      : `${line}.`,
   );
   // Once more over the whole line, to a fixed point: that is what makes rendering idempotent.
   let spoken = sentences.join(' ');

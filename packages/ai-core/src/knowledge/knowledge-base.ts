@@ -55,7 +55,7 @@ export const createKnowledgeBase = (
     tokenize,
     processTerm: normalizeTerm,
     searchOptions: {
-      boost: { heading: titleBoost },
+      boost: { heading: titleBoost, document: titleBoost },
       prefix: matchWhenLong,
       fuzzy: (term) => (matchWhenLong(term) ? 0.2 : false),
       combineWith: 'OR',

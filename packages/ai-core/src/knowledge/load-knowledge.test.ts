@@ -58,6 +58,7 @@ describe('retrieval on the sample business', () => {
     ['How long does a refund take?', 'returns.md', /refund/i],
     ['Can I talk to a person?', 'contact.md', /person/i],
     ['What is your phone number?', 'contact.md', /phone/i],
+    ['How can I contact you?', 'contact.md', /contact/i],
   ])('%s -> %s', async (question, source, title) => {
     const knowledge = await loadKnowledge(knowledgeDir);
     const [best] = knowledge.search(question);
