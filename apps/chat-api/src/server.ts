@@ -1,15 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import {
-  type ChatModel,
   createAssistant,
-  createKnowledgeModel,
   createMemoryHistory,
   defaultInstructions,
   type HistoryStore,
   loadKnowledge,
 } from '@org/ai-core';
-import { createOpenAIModel } from '@org/ai-core/openai';
+import { createConfiguredModel } from '@org/ai-core/openai';
 import { createUpstashHistory } from '@org/history';
 import { Redis } from '@upstash/redis';
 import { type Logger, pino } from 'pino';
@@ -20,17 +18,6 @@ import { developmentOrigins } from './http/origins';
 import { createMemoryRateLimiter, type RateLimits } from './rate-limit/rate-limiter';
 import { createUpstashRateLimiter } from './rate-limit/upstash-rate-limiter';
 import { createDevelopmentSecret, createSessions } from './sessions';
-
-function buildModel(env: Env): ChatModel {
-  if (env.OPENAI_API_KEY === undefined && env.OPENAI_BASE_URL === undefined) {
-    return createKnowledgeModel();
-  }
-  return createOpenAIModel({
-    model: env.OPENAI_MODEL,
-    ...(env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY } : {}),
-    ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
-  });
-}
 
 function buildStores(
   env: Env,
@@ -74,7 +61,11 @@ function buildStores(
 async function main() {
   const env = loadEnv();
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'chat-api' } });
-  const model = buildModel(env);
+  const model = createConfiguredModel({
+    apiKey: env.OPENAI_API_KEY,
+    baseURL: env.OPENAI_BASE_URL,
+    model: env.OPENAI_MODEL,
+  });
   const { history, limits, store } = buildStores(env, logger);
   const knowledge = await loadKnowledge(env.KNOWLEDGE_DIR);
   const assistant = createAssistant({

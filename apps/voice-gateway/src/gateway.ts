@@ -2,13 +2,12 @@ import {
   type Assistant,
   type ChatModel,
   createAssistant,
-  createKnowledgeModel,
   createMemoryHistory,
   defaultInstructions,
   type HistoryStore,
   loadKnowledge,
 } from '@org/ai-core';
-import { createOpenAIModel } from '@org/ai-core/openai';
+import { createConfiguredModel } from '@org/ai-core/openai';
 import { createUpstashHistory } from '@org/history';
 import { Redis } from '@upstash/redis';
 import { createApp } from './app';
@@ -51,18 +50,15 @@ export async function createGateway(
   logger: Logger,
   overrides: GatewayOverrides = {},
 ): Promise<Gateway> {
-  const useOpenAI = env.OPENAI_API_KEY !== undefined || env.OPENAI_BASE_URL !== undefined;
   const model =
     overrides.model ??
-    (useOpenAI
-      ? createOpenAIModel({
-          model: env.OPENAI_MODEL,
-          ...(env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY } : {}),
-          ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
-          // One quick retry at most: a caller is waiting on the line.
-          maxRetries: 1,
-        })
-      : createKnowledgeModel());
+    createConfiguredModel({
+      apiKey: env.OPENAI_API_KEY,
+      baseURL: env.OPENAI_BASE_URL,
+      model: env.OPENAI_MODEL,
+      // One quick retry at most: a caller is waiting on the line.
+      maxRetries: 1,
+    });
   const redis =
     env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN
       ? new Redis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN })
@@ -112,9 +108,9 @@ export async function createGateway(
     parts: {
       model: overrides.model
         ? `custom (${model.modelId})`
-        : useOpenAI
-          ? `openai (${model.modelId})`
-          : 'knowledge (offline)',
+        : model.modelId === 'knowledge'
+          ? 'knowledge (offline)'
+          : `openai (${model.modelId})`,
       history: kind(overrides.history !== undefined, redis !== undefined, 'upstash'),
       callStore: kind(overrides.store !== undefined, redis !== undefined, 'upstash'),
       voipbin: `${env.VOIPBIN_API_URL}${env.VOIPBIN_ACCESS_KEY ? '' : ' (no access key)'}`,

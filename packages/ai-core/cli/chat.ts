@@ -3,12 +3,11 @@ import { parseArgs } from 'node:util';
 import {
   AiCoreError,
   createAssistant,
-  createKnowledgeModel,
   createMemoryHistory,
   defaultInstructions,
   loadKnowledge,
 } from '../src/index';
-import { createOpenAIModel } from '../src/openai/index';
+import { createConfiguredModel } from '../src/openai/index';
 import { loadEnv } from './env';
 
 const usage = `Usage: pnpm chat [--channel chat|voice|sms] [question]
@@ -28,14 +27,11 @@ async function main() {
   });
   if (values.help) return console.log(usage);
   const env = loadEnv();
-  const useOpenAI = env.OPENAI_API_KEY !== undefined || env.OPENAI_BASE_URL !== undefined;
-  const model = useOpenAI
-    ? createOpenAIModel({
-        model: env.OPENAI_MODEL,
-        ...(env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY } : {}),
-        ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
-      })
-    : createKnowledgeModel();
+  const model = createConfiguredModel({
+    apiKey: env.OPENAI_API_KEY,
+    baseURL: env.OPENAI_BASE_URL,
+    model: env.OPENAI_MODEL,
+  });
   const assistant = createAssistant({
     model,
     history: createMemoryHistory(),

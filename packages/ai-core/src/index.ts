@@ -31,6 +31,8 @@ export type { AiCoreErrorCode, AiCoreErrorOptions } from './errors';
 export { AiCoreError } from './errors';
 export type { MemoryHistoryOptions } from './history/memory-history';
 export { createMemoryHistory } from './history/memory-history';
+export type { HistoryWindowOptions } from './history/store-support';
+export { checkHistoryId, parseHistoryMessage, resolveHistoryWindow } from './history/store-support';
 export type {
   EventClaim,
   HistoryAppendOptions,

@@ -1,4 +1,4 @@
-import type { EventClaim, HistoryMessage } from '@org/ai-core';
+import { type EventClaim, type HistoryMessage, parseHistoryMessage } from '@org/ai-core';
 
 /**
  * Reads a value as stored in Redis. The Upstash client may already have parsed it
@@ -15,20 +15,7 @@ function fromStored(value: unknown): unknown {
 
 /** A stored list entry as a message, or `undefined` when it is not a valid one. */
 export function toHistoryMessage(stored: unknown): HistoryMessage | undefined {
-  const value = fromStored(stored);
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { role, content, createdAt, channel, eventId } = value as Record<string, unknown>;
-  if (role !== 'user' && role !== 'assistant') return undefined;
-  if (typeof content !== 'string' || typeof createdAt !== 'string') return undefined;
-  if (channel !== undefined && typeof channel !== 'string') return undefined;
-  if (eventId !== undefined && typeof eventId !== 'string') return undefined;
-  return {
-    role,
-    content,
-    createdAt,
-    ...(channel === undefined ? {} : { channel }),
-    ...(eventId === undefined ? {} : { eventId }),
-  };
+  return parseHistoryMessage(fromStored(stored));
 }
 
 /** The value of an event key while it is claimed and not settled. */

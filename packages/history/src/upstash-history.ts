@@ -1,28 +1,23 @@
 import {
   AiCoreError,
+  checkHistoryId,
   type EventClaim,
   type HistoryAppendOptions,
   type HistoryLoadOptions,
   type HistoryMessage,
   type HistoryStore,
+  type HistoryWindowOptions,
+  resolveHistoryWindow,
 } from '@org/ai-core';
 import type { Redis } from '@upstash/redis';
 import { doneEvent, pendingEvent, toEventClaim, toHistoryMessage } from './stored-value';
 
 /** Options for {@link createUpstashHistory}. */
-export type UpstashHistoryOptions = {
+export type UpstashHistoryOptions = HistoryWindowOptions & {
   /** An `@upstash/redis` client, e.g. `Redis.fromEnv()`. */
   redis: Redis;
   /** Prefix of every key this store writes (default `history`). */
   keyPrefix?: string;
-  /** How many of the newest messages a conversation keeps (default 100). */
-  maxMessages?: number;
-  /** Seconds a conversation lives after its last `append` (default 7 days). */
-  ttlSeconds?: number;
-  /** Seconds an unsettled claim blocks other callers (default 60). */
-  claimTtlSeconds?: number;
-  /** Seconds a settled event keeps its reply (default 24 hours). */
-  eventTtlSeconds?: number;
 };
 
 /**
@@ -43,10 +38,8 @@ export type UpstashHistoryOptions = {
 export function createUpstashHistory(options: UpstashHistoryOptions): HistoryStore {
   const { redis } = options;
   const prefix = options.keyPrefix ?? 'history';
-  const maxMessages = positiveInteger(options.maxMessages, 100, 'maxMessages');
-  const ttlSeconds = positiveInteger(options.ttlSeconds, 7 * 24 * 3600, 'ttlSeconds');
-  const claimTtlSeconds = positiveInteger(options.claimTtlSeconds, 60, 'claimTtlSeconds');
-  const eventTtlSeconds = positiveInteger(options.eventTtlSeconds, 24 * 3600, 'eventTtlSeconds');
+  const { maxMessages, ttlSeconds, claimTtlSeconds, eventTtlSeconds } =
+    resolveHistoryWindow(options);
 
   // Hash tags keep a conversation's keys in one slot; encoding keeps ids from colliding.
   const base = (conversationId: string) => `${prefix}:{${encodeURIComponent(conversationId)}}`;
@@ -56,14 +49,14 @@ export function createUpstashHistory(options: UpstashHistoryOptions): HistorySto
 
   return {
     async load(conversationId: string, { limit, claim }: HistoryLoadOptions) {
-      checkId(conversationId, 'conversationId');
+      checkHistoryId(conversationId, 'conversationId');
       if (!Number.isInteger(limit) || limit < 0) {
         throw new AiCoreError('invalid_input', {
           message: 'limit must be an integer >= 0',
           field: 'limit',
         });
       }
-      if (claim !== undefined) checkId(claim, 'claim');
+      if (claim !== undefined) checkHistoryId(claim, 'claim');
       // LRANGE -0 -1 would return the whole list: a limit of 0 reads nothing.
       if (claim === undefined) {
         if (limit === 0) return { messages: [] };
@@ -87,9 +80,9 @@ export function createUpstashHistory(options: UpstashHistoryOptions): HistorySto
       messages: HistoryMessage[],
       appendOptions: HistoryAppendOptions = {},
     ) {
-      checkId(conversationId, 'conversationId');
+      checkHistoryId(conversationId, 'conversationId');
       const { event } = appendOptions;
-      if (event) checkId(event.id, 'event.id');
+      if (event) checkHistoryId(event.id, 'event.id');
       if (messages.length === 0 && !event) return;
       const tx = redis.multi();
       if (messages.length > 0) {
@@ -127,24 +120,4 @@ async function call<T>(operation: () => Promise<T>): Promise<T> {
       cause,
     });
   }
-}
-
-function checkId(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new AiCoreError('invalid_input', {
-      message: `${field} must be a non-empty string`,
-      field,
-    });
-  }
-}
-
-function positiveInteger(value: number | undefined, fallback: number, field: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    throw new AiCoreError('invalid_input', {
-      message: `${field} must be a positive integer`,
-      field,
-    });
-  }
-  return value;
 }

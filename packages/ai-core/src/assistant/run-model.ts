@@ -52,7 +52,7 @@ export async function* runModel(run: ModelRun): AsyncGenerator<string, string> {
       stepText += part.text;
       yield part.text;
       if (!run.cut || !cut) continue;
-      const checkNow = boundarySeen && /\S/.test(part.text);
+      const checkNow: boolean = boundarySeen && /\S/.test(part.text);
       boundarySeen = /[.!?:;\n]/.test(part.text) || (boundarySeen && !checkNow);
       if (checkNow && completeSentenceCount(run.cut.render(text)) >= run.cut.sentences) {
         // Enough is said: stop the model now rather than wait for words nobody will hear.

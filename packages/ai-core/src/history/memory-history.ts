@@ -6,20 +6,15 @@ import type {
   HistoryStore,
 } from '../history-store';
 import type { HistoryMessage } from '../messages';
+import {
+  checkHistoryId,
+  type HistoryWindowOptions,
+  parseHistoryMessage,
+  resolveHistoryWindow,
+} from './store-support';
 
 /** Options for {@link createMemoryHistory}. */
-export type MemoryHistoryOptions = {
-  /** How many of the newest messages a conversation keeps (default 100). */
-  maxMessages?: number;
-  /** Seconds a conversation lives after its last `append` (default 7 days). */
-  ttlSeconds?: number;
-  /**
-   * Seconds an unsettled claim blocks other callers, so that a crashed worker does not block
-   * the event forever (default 60).
-   */
-  claimTtlSeconds?: number;
-  /** Seconds a settled event keeps its reply (default 24 hours). */
-  eventTtlSeconds?: number;
+export type MemoryHistoryOptions = HistoryWindowOptions & {
   /** The clock, in milliseconds since the epoch (default `Date.now`); inject one in tests. */
   now?: () => number;
 };
@@ -51,10 +46,11 @@ const sweepIntervalMs = 60_000;
  * ```
  */
 export function createMemoryHistory(options: MemoryHistoryOptions = {}): HistoryStore {
-  const maxMessages = positiveInteger(options.maxMessages, 100, 'maxMessages');
-  const ttlMs = positiveInteger(options.ttlSeconds, 7 * 24 * 3600, 'ttlSeconds') * 1000;
-  const claimTtlMs = positiveInteger(options.claimTtlSeconds, 60, 'claimTtlSeconds') * 1000;
-  const eventTtlMs = positiveInteger(options.eventTtlSeconds, 24 * 3600, 'eventTtlSeconds') * 1000;
+  const window = resolveHistoryWindow(options);
+  const maxMessages = window.maxMessages;
+  const ttlMs = window.ttlSeconds * 1000;
+  const claimTtlMs = window.claimTtlSeconds * 1000;
+  const eventTtlMs = window.eventTtlSeconds * 1000;
   const now = options.now ?? Date.now;
   const conversations = new Map<string, Conversation>();
   const events = new Map<string, EventEntry>();
@@ -87,7 +83,7 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
 
   return {
     async load(conversationId: string, { limit, claim }: HistoryLoadOptions) {
-      checkId(conversationId, 'conversationId');
+      checkHistoryId(conversationId, 'conversationId');
       if (!Number.isInteger(limit) || limit < 0) {
         throw new AiCoreError('invalid_input', {
           message: 'limit must be an integer >= 0',
@@ -100,7 +96,7 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
         limit === 0 ? [] : (live(conversations, conversationId, at)?.entries.slice(-limit) ?? []);
       const messages = parseEntries(entries);
       if (claim === undefined) return { messages };
-      checkId(claim, 'claim');
+      checkHistoryId(claim, 'claim');
       return { messages, claim: claimEvent(eventKey(conversationId, claim), at) };
     },
 
@@ -109,9 +105,9 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
       messages: HistoryMessage[],
       appendOptions: HistoryAppendOptions = {},
     ) {
-      checkId(conversationId, 'conversationId');
+      checkHistoryId(conversationId, 'conversationId');
       const { event } = appendOptions;
-      if (event) checkId(event.id, 'event.id');
+      if (event) checkHistoryId(event.id, 'event.id');
       const at = now();
       sweep(at);
       if (messages.length > 0) {
@@ -141,47 +137,11 @@ function parseEntries(entries: string[]): HistoryMessage[] {
   const messages: HistoryMessage[] = [];
   for (const entry of entries) {
     try {
-      const message = toHistoryMessage(JSON.parse(entry));
+      const message = parseHistoryMessage(JSON.parse(entry));
       if (message) messages.push(message);
     } catch {
       // An entry that is not JSON is skipped, like one that is not a message.
     }
   }
   return messages;
-}
-
-function toHistoryMessage(value: unknown): HistoryMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { role, content, createdAt, channel, eventId } = value as Record<string, unknown>;
-  if (role !== 'user' && role !== 'assistant') return undefined;
-  if (typeof content !== 'string' || typeof createdAt !== 'string') return undefined;
-  if (channel !== undefined && typeof channel !== 'string') return undefined;
-  if (eventId !== undefined && typeof eventId !== 'string') return undefined;
-  return {
-    role,
-    content,
-    createdAt,
-    ...(channel === undefined ? {} : { channel }),
-    ...(eventId === undefined ? {} : { eventId }),
-  };
-}
-
-function checkId(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new AiCoreError('invalid_input', {
-      message: `${field} must be a non-empty string`,
-      field,
-    });
-  }
-}
-
-function positiveInteger(value: number | undefined, fallback: number, field: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    throw new AiCoreError('invalid_input', {
-      message: `${field} must be a positive integer`,
-      field,
-    });
-  }
-  return value;
 }

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { AiCoreError } from '../errors';
+import type { HistoryMessage } from '../messages';
+
+/** The window and lifetimes every `HistoryStore` of this project supports. */
+export type HistoryWindowOptions = {
+  /** How many of the newest messages a conversation keeps (default 100). */
+  maxMessages?: number;
+  /** Seconds a conversation lives after its last `append` (default 7 days). */
+  ttlSeconds?: number;
+  /** Seconds an unsettled claim blocks other callers, so a crashed worker does not block it forever (default 60). */
+  claimTtlSeconds?: number;
+  /** Seconds a settled event keeps its reply (default 24 hours). */
+  eventTtlSeconds?: number;
+};
+
+const positive = (field: string) =>
+  z.int(`${field} must be a positive integer`).min(1, `${field} must be a positive integer`);
+
+const windowSchema = z.object({
+  maxMessages: positive('maxMessages').default(100),
+  ttlSeconds: positive('ttlSeconds').default(7 * 24 * 3600),
+  claimTtlSeconds: positive('claimTtlSeconds').default(60),
+  eventTtlSeconds: positive('eventTtlSeconds').default(24 * 3600),
+});
+
+/**
+ * The store options with their defaults; throws `invalid_input` naming a bad one.
+ * For implementers of `HistoryStore`.
+ */
+export function resolveHistoryWindow(
+  options: HistoryWindowOptions,
+): Required<HistoryWindowOptions> {
+  const result = windowSchema.safeParse(options);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new AiCoreError('invalid_input', {
+    message: issue?.message ?? 'invalid history options',
+    field: issue?.path.join('.') ?? 'options',
+  });
+}
+
+const historyMessageSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  createdAt: z.string(),
+  channel: z.string().optional(),
+  eventId: z.string().optional(),
+});
+
+/** A stored value as a `HistoryMessage`, or `undefined` when it is not one (stores skip those). */
+export function parseHistoryMessage(value: unknown): HistoryMessage | undefined {
+  const result = historyMessageSchema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+/** Throws `invalid_input` unless `value` is a non-empty string (conversation and event ids). */
+export function checkHistoryId(value: unknown, field: string): void {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new AiCoreError('invalid_input', {
+      message: `${field} must be a non-empty string`,
+      field,
+    });
+  }
+}
