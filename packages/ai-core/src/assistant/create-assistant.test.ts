@@ -295,6 +295,18 @@ describe('failures', () => {
     expect(await stored(history)).toEqual(['user: hello?']);
   });
 
+  it("ends with the caller's reason when the caller cancels, keeping the user turn", async () => {
+    const model = createMockChatModel({ responses: [{ hang: true }] });
+    const history = createMemoryHistory();
+    const assistant = createAssistant({ model, history, instructions });
+    const controller = new AbortController();
+    const pending = assistant.reply(turn('hello?', { signal: controller.signal }));
+    setTimeout(() => controller.abort(new Error('visitor left')), 20);
+    await expect(pending).rejects.toThrow('visitor left');
+    expect(model.aborted[0]).toBe(true);
+    expect(await stored(history)).toEqual(['user: hello?']);
+  });
+
   it('stops a model that ignores its signal at the deadline', async () => {
     const stubborn = {
       modelId: 'stubborn',

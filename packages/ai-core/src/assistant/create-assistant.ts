@@ -39,16 +39,18 @@ export function createAssistant(options: AssistantOptions): Assistant {
         message: `Unknown channel "${input.channel}"; known: ${Object.keys(channels).join(', ')}`,
       });
     }
-    const deadline = new AbortController();
+    // One controller per turn, aborted by the deadline or by the caller's signal: its reason
+    // says which (a model_timeout AiCoreError, or the caller's own reason).
+    const turn = new AbortController();
+    const signal = turn.signal;
     const timeoutMs = input.timeoutMs ?? options.timeoutMs ?? 30_000;
     const timer = setTimeout(() => {
-      deadline.abort(
-        new AiCoreError('model_timeout', { message: `No reply within ${timeoutMs} ms` }),
-      );
+      turn.abort(new AiCoreError('model_timeout', { message: `No reply within ${timeoutMs} ms` }));
     }, timeoutMs);
-    const signal = input.signal
-      ? AbortSignal.any([input.signal, deadline.signal])
-      : deadline.signal;
+    const callerSignal = input.signal;
+    const onCallerAbort = () => turn.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) onCallerAbort();
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     const { conversationId, eventId } = input;
     const reply = (text: string, replayed: boolean, sources: Reply['sources'] = []): Reply => ({
       text,
@@ -129,7 +131,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       } catch (error) {
         await settle();
         settle = undefined;
-        throw toModelError(error, signal, input.signal);
+        throw toModelError(error, signal);
       }
 
       const assistantMessage: HistoryMessage = {
@@ -150,14 +152,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
       }
       yield { type: 'reply', reply: reply(text, false, passages ?? []) };
     } catch (error) {
-      if (deadline.signal.aborted && !(input.signal?.aborted ?? false))
-        throw deadline.signal.reason;
-      throw error;
+      throw signal.aborted ? signal.reason : error;
     } finally {
       clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
       if (settle) {
         // The reader stopped early: stop the model too, and keep the user's turn.
-        deadline.abort();
+        turn.abort();
         await settle();
       }
     }
@@ -175,8 +176,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   return { reply, stream, channels };
 }
 
-function toModelError(error: unknown, signal: AbortSignal, callerSignal?: AbortSignal): unknown {
-  if (callerSignal?.aborted) return callerSignal.reason;
+function toModelError(error: unknown, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason;
   if (AiCoreError.isInstance(error)) return error;
   return new AiCoreError('model_unavailable', { message: 'The model failed', cause: error });
