@@ -74,6 +74,15 @@ describe('POST /voipbin/webhook', () => {
     expect(await (await post(answered)).json()).toEqual({ ok: true });
   });
 
+  it('answers 413 to an over-size body before reading it for the signature', async () => {
+    const { post, requests } = setup();
+    const body = JSON.stringify({ type: 'call_updated', data: { pad: 'x'.repeat(300 * 1024) } });
+    const response = await post(body);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    expect(requests).toEqual([]);
+  });
+
   it('refuses everything when no secret is configured', async () => {
     const { engine } = setup();
     const app = createApp({ engine, logger: pino({ level: 'silent' }), webhookSecret: undefined });

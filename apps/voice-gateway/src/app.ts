@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { CallEngine } from './calls/call-engine';
 import type { Logger } from './logger';
@@ -17,29 +18,43 @@ export type AppDependencies = {
   language?: string;
 };
 
+/** The largest webhook body accepted (VoIPBin events are a few kB). */
+export const maxBodyBytes = 256 * 1024;
+
 /** The gateway's routes: `/healthz`, `/voipbin/webhook`, `/voipbin/fetch/:secret`. */
 export function createApp(dependencies: AppDependencies) {
   const { engine, logger } = dependencies;
-  return new Hono()
-    .get('/healthz', (c) => c.json({ ok: true }))
-    .route('/voipbin/webhook', createWebhookRoutes(dependencies))
-    .route(
-      '/voipbin/fetch',
-      createFetchRoutes({
-        engine,
-        logger,
-        fetchSecret: dependencies.fetchSecret,
-        language: dependencies.language ?? 'en-US',
-      }),
-    )
-    .notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found' } }, 404))
-    .onError((error, c) => {
-      if (error instanceof HTTPException) {
-        return c.json({ error: { code: 'bad_request', message: error.message } }, error.status);
-      }
-      logger.error({ err: error, path: c.req.path }, 'request failed');
-      return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
-    });
+  return (
+    new Hono()
+      .get('/healthz', (c) => c.json({ ok: true }))
+      // Webhooks are read whole before their signature can be checked: bound what anyone may send.
+      .use(
+        '/voipbin/*',
+        bodyLimit({
+          maxSize: maxBodyBytes,
+          onError: (c) =>
+            c.json({ error: { code: 'payload_too_large', message: 'Body too large' } }, 413),
+        }),
+      )
+      .route('/voipbin/webhook', createWebhookRoutes(dependencies))
+      .route(
+        '/voipbin/fetch',
+        createFetchRoutes({
+          engine,
+          logger,
+          fetchSecret: dependencies.fetchSecret,
+          language: dependencies.language ?? 'en-US',
+        }),
+      )
+      .notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found' } }, 404))
+      .onError((error, c) => {
+        if (error instanceof HTTPException) {
+          return c.json({ error: { code: 'bad_request', message: error.message } }, error.status);
+        }
+        logger.error({ err: error, path: c.req.path }, 'request failed');
+        return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
+      })
+  );
 }
 
 /** The app's type, for `hono/client`. */
