@@ -6,7 +6,7 @@ import { summarize, time, us } from './stats';
  * Per-turn overhead of the assistant: `assistant.reply` with memory history and a zero-latency
  * model, against iterating the same model's stream directly (the baseline, same run).
  */
-export async function benchOverhead(turns = 3000) {
+export async function benchOverhead(turns = 3000): Promise<void> {
   const text =
     'We are open Monday to Friday from 9 AM to 6 PM, and on Saturdays from 10 AM to 4 PM.';
   const model = createMockChatModel({ responses: () => ({ text }) });

@@ -1,5 +1,8 @@
 /** Summary figures of a list of durations in ms. */
-export function summarize(samples: number[]) {
+/** Mean, median and 99th percentile of a sample. */
+export type Summary = { mean: number; p50: number; p99: number; n: number };
+
+export function summarize(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   const mean = sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length);
@@ -7,7 +10,11 @@ export function summarize(samples: number[]) {
 }
 
 /** Times `run` `count` times after `warmup` untimed runs; returns each duration in ms. */
-export async function time(count: number, warmup: number, run: (i: number) => Promise<unknown>) {
+export async function time(
+  count: number,
+  warmup: number,
+  run: (i: number) => Promise<unknown>,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await run(-1 - i);
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -18,5 +25,5 @@ export async function time(count: number, warmup: number, run: (i: number) => Pr
   return samples;
 }
 
-export const ms = (value: number) => `${value.toFixed(3)} ms`;
-export const us = (value: number) => `${(value * 1000).toFixed(1)} µs`;
+export const ms = (value: number): string => `${value.toFixed(3)} ms`;
+export const us = (value: number): string => `${(value * 1000).toFixed(1)} µs`;

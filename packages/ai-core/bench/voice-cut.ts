@@ -11,7 +11,7 @@ const sentence = (i: number) =>
  * The voice early cut: a 300-token answer streamed at 50 tokens/s. Prints when the second
  * sentence ended in the raw stream (baseline), the voice reply time and the chat reply time.
  */
-export async function benchVoiceCut(rounds = 3) {
+export async function benchVoiceCut(rounds = 3): Promise<void> {
   let text = '';
   for (let i = 1; text.split(/\s+/).length < 300; i++) text += `${i > 1 ? ' ' : ''}${sentence(i)}`;
   text = text.split(/\s+/).slice(0, 300).join(' ');

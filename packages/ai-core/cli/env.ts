@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const defaultKnowledgeDir = fileURLToPath(new URL('../../../knowledge', import.meta.url));
+const defaultKnowledgeDir: string = fileURLToPath(new URL('../../../knowledge', import.meta.url));
 
-const envSchema = z.object({
+const envSchema: z.ZodType<CliEnv> = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
@@ -12,7 +12,13 @@ const envSchema = z.object({
 });
 
 /** The CLI's configuration, from the environment. */
-export type CliEnv = z.infer<typeof envSchema>;
+export type CliEnv = {
+  OPENAI_API_KEY?: string | undefined;
+  OPENAI_BASE_URL?: string | undefined;
+  OPENAI_MODEL: string;
+  KNOWLEDGE_DIR: string;
+  INSTRUCTIONS?: string | undefined;
+};
 
 /** Reads and validates the environment; exits with a message naming each bad variable. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): CliEnv {

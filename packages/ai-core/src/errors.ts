@@ -46,8 +46,6 @@ export class AiCoreError extends Error {
   readonly isRetryable: boolean;
   /** For `invalid_input`: the path of the field at fault. */
   readonly field: string | undefined;
-  /** Marks every copy of this class, so `isInstance` works across package copies. */
-  readonly [marker]: true = true;
 
   constructor(code: AiCoreErrorCode, options: AiCoreErrorOptions = {}) {
     super(options.message ?? code, { cause: options.cause });
@@ -55,6 +53,8 @@ export class AiCoreError extends Error {
     this.code = code;
     this.isRetryable = options.isRetryable ?? retryableByDefault.has(code);
     this.field = options.field;
+    // Marks every copy of this class, so that `isInstance` works across package copies.
+    Object.defineProperty(this, marker, { value: true });
   }
 
   /** True for any `AiCoreError`, also one from another copy of this package. */

@@ -6,7 +6,7 @@ import { buildModelMessages, buildSystemMessage, searchKnowledge } from './build
 import { asHistoryError, startTurn } from './claim-event';
 import { runModel } from './run-model';
 import type { Assistant, AssistantOptions, Reply, ReplyInput, ReplyPart } from './types';
-import { assistantOptionsSchema, parseOrThrow, replyInputSchema } from './validate';
+import { checkAssistantOptions, parseReplyInput } from './validate';
 
 /**
  * Creates an assistant: one brain (instructions, knowledge, tools, memory) answering on every channel.
@@ -23,7 +23,7 @@ import { assistantOptionsSchema, parseOrThrow, replyInputSchema } from './valida
  * ```
  */
 export function createAssistant(options: AssistantOptions): Assistant {
-  parseOrThrow(assistantOptionsSchema, options, 'createAssistant');
+  checkAssistantOptions(options);
   const channels: Record<string, Channel> = { ...defaultChannels, ...options.channels };
   const maxTurns = options.maxTurns ?? 10;
   const maxSteps = options.maxSteps ?? 3;
@@ -31,7 +31,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const now = options.now ?? (() => new Date());
 
   async function* stream(rawInput: ReplyInput): AsyncGenerator<ReplyPart> {
-    const input = parseOrThrow(replyInputSchema, rawInput, 'reply');
+    const input = parseReplyInput(rawInput);
     const channel = channels[input.channel];
     if (!channel) {
       throw new AiCoreError('unknown_channel', {

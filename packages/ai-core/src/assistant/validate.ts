@@ -1,22 +1,10 @@
 import { z } from 'zod';
-import { AiCoreError } from '../errors';
-
-/** Parses `value` with `schema`, or throws `invalid_input` naming the first field at fault. */
-export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.map(String).join('.') || what;
-  throw new AiCoreError('invalid_input', {
-    field,
-    message: `${what}: ${field}: ${issue?.message ?? 'invalid'}`,
-    cause: result.error,
-  });
-}
+import { parseOrThrow } from '../validation';
+import type { ReplyInput } from './types';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
-export const replyInputSchema = z.object({
+const replyInputSchema = z.object({
   conversationId: text(256),
   channel: text(64),
   text: z.string().trim().min(1, 'must not be empty').max(20_000),
@@ -30,7 +18,7 @@ const hasFunction = (name: string) => (value: unknown) =>
   value !== null &&
   typeof (value as Record<string, unknown>)[name] === 'function';
 
-export const assistantOptionsSchema = z.object({
+const assistantOptionsSchema = z.object({
   model: z.custom(hasFunction('stream'), 'must be a ChatModel (with a stream method)'),
   history: z.custom(hasFunction('load'), 'must be a HistoryStore (with load and append)'),
   instructions: z.string(),
@@ -52,3 +40,13 @@ export const assistantOptionsSchema = z.object({
   maxPassages: z.number().int().min(0).max(20).optional(),
   now: z.custom((value) => typeof value === 'function', 'must be a function').optional(),
 });
+
+/** The reply input, trimmed; throws `invalid_input` naming the field at fault. */
+export function parseReplyInput(value: unknown): ReplyInput {
+  return parseOrThrow(replyInputSchema, value, 'reply') as ReplyInput;
+}
+
+/** Throws `invalid_input` naming the option at fault. */
+export function checkAssistantOptions(value: unknown): void {
+  parseOrThrow(assistantOptionsSchema, value, 'createAssistant');
+}

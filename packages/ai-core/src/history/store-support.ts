@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AiCoreError } from '../errors';
 import type { HistoryMessage } from '../messages';
+import { parseOrThrow } from '../validation';
 
 /** The window and lifetimes every `HistoryStore` of this project supports. */
 export type HistoryWindowOptions = {
@@ -31,13 +32,7 @@ const windowSchema = z.object({
 export function resolveHistoryWindow(
   options: HistoryWindowOptions,
 ): Required<HistoryWindowOptions> {
-  const result = windowSchema.safeParse(options);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new AiCoreError('invalid_input', {
-    message: issue?.message ?? 'invalid history options',
-    field: issue?.path.join('.') ?? 'options',
-  });
+  return parseOrThrow(windowSchema, options, 'history options');
 }
 
 const historyMessageSchema = z.object({

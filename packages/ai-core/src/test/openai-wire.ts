@@ -122,7 +122,10 @@ export function toCompletion(
 }
 
 /** An error body shaped like OpenAI's for `status`. */
-export function errorBody(status: number, message?: string) {
+export function errorBody(
+  status: number,
+  message?: string,
+): { error: { message: string; type: string; param: null; code: string | null } } {
   const known: Record<number, { type: string; code: string | null; message: string }> = {
     401: {
       type: 'invalid_request_error',

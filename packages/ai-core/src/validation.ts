@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import { AiCoreError } from './errors';
+
+/** Parses `value` with `schema`, or throws `invalid_input` naming the first field at fault. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.map(String).join('.') || what;
+  throw new AiCoreError('invalid_input', {
+    field,
+    message: `${what}: ${field}: ${issue?.message ?? 'invalid'}`,
+    cause: result.error,
+  });
+}
