@@ -6,6 +6,19 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-test-deps.sh
 
+# turbo starts each package's task with `pnpm`: when pnpm itself came from `npx` and is not on
+# PATH, put a shim there that runs the very pnpm running this script.
+if ! command -v pnpm >/dev/null 2>&1 && [ -n "${npm_execpath:-}" ]; then
+  shim=$(mktemp -d)
+  case "$npm_execpath" in
+    *.js | *.cjs | *.mjs) runner="node " ;;
+    *) runner="" ;; # pnpm 12 ships as a native executable
+  esac
+  printf '#!/bin/sh\nexec %s"%s" "$@"\n' "$runner" "$npm_execpath" > "$shim/pnpm"
+  chmod +x "$shim/pnpm"
+  export PATH="$shim:$PATH"
+fi
+
 echo "== lint"
 biome check .
 echo "== typecheck"
