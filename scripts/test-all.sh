@@ -21,8 +21,8 @@ fi
 
 echo "== lint"
 biome check .
-echo "== typecheck"
-turbo run typecheck --output-logs=errors-only
+echo "== typecheck and build (the build checks package shape and the widget's weight budget)"
+turbo run typecheck build --output-logs=errors-only
 echo "== test"
 report=$(mktemp)
 status=0
