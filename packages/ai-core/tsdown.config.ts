@@ -1,6 +1,6 @@
-import { defineConfig } from 'tsdown';
+import { defineConfig, type UserConfig } from 'tsdown';
 
-export default defineConfig({
+const config: UserConfig = defineConfig({
   entry: {
     index: 'src/index.ts',
     'openai/index': 'src/openai/index.ts',
@@ -13,3 +13,5 @@ export default defineConfig({
   clean: true,
   publint: true,
 });
+
+export default config;
