@@ -3,19 +3,31 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const chatPort = process.env.CHAT_API_PORT ?? '3000';
 const apps = [
-  { name: 'chat-api', dir: 'apps/chat-api', port: process.env.CHAT_API_PORT ?? '3000' },
+  { name: 'chat-api', dir: 'apps/chat-api', port: chatPort, command: ['tsx', 'src/server.ts'] },
   {
     name: 'voice-gateway',
     dir: 'apps/voice-gateway',
     port: process.env.VOICE_GATEWAY_PORT ?? '3002',
+    command: ['tsx', 'src/server.ts'],
+  },
+  {
+    name: 'web-widget',
+    dir: 'apps/web-widget',
+    port: process.env.WIDGET_PORT ?? '3001',
+    command: ['node', 'scripts/serve-demo.mjs'],
+    env: { CHAT_API_URL: `http://localhost:${chatPort}` },
   },
 ];
 
 const children = apps.map((app) => {
-  const child = spawn(`${root}/${app.dir}/node_modules/.bin/tsx`, ['src/server.ts'], {
+  const [bin, ...args] = app.command;
+  const executable =
+    bin === 'node' ? process.execPath : `${root}/${app.dir}/node_modules/.bin/${bin}`;
+  const child = spawn(executable, args, {
     cwd: `${root}/${app.dir}`,
-    env: { ...process.env, PORT: app.port },
+    env: { ...process.env, ...app.env, PORT: app.port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (stream, out) =>
@@ -56,9 +68,10 @@ async function ready(app) {
 
 const up = await Promise.all(apps.map(ready));
 if (up.every(Boolean)) {
-  const chat = `http://localhost:${apps[0].port}`;
+  const chat = `http://localhost:${chatPort}`;
   console.log(`
   Ready (offline defaults: knowledge model, in-memory history).
+    demo site      http://localhost:${apps[2].port}   (the widget, bottom right)
     chat-api       ${chat}
     voice gateway  http://localhost:${apps[1].port}   (try a simulated call: pnpm call)
 

@@ -1,0 +1,14 @@
+// The three widget builds in order (the loader embeds the app's hashed file name), then the
+// weight budget check. `pnpm --filter @org/web-widget build`.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const vite = `${root}node_modules/.bin/vite`;
+for (const mode of ['app', 'loader', 'lib']) {
+  execFileSync(vite, ['build', '--mode', mode, '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+execFileSync('node', ['scripts/size.mjs'], { cwd: root, stdio: 'inherit' });
