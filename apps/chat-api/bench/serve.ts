@@ -38,7 +38,9 @@ function listen(fetch: (request: Request, env: unknown) => Response | Promise<Re
   });
 }
 
-const mockApp = chatApp(createMockChatModel({ responses: () => ({ text: benchReply }) }));
+const mockApp = chatApp(
+  createMockChatModel({ responses: () => ({ text: benchReply }), record: false }),
+);
 // The same JSON as a /chat answer, byte for byte in length.
 const bareBody = { session_id: sessions.issue(), response: benchReply };
 const bare = new Hono().post('/bare', (c) => c.json(bareBody));

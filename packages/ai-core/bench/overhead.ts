@@ -9,7 +9,7 @@ import { summarize, time, us } from './stats';
 export async function benchOverhead(turns = 3000): Promise<void> {
   const text =
     'We are open Monday to Friday from 9 AM to 6 PM, and on Saturdays from 10 AM to 4 PM.';
-  const model = createMockChatModel({ responses: () => ({ text }) });
+  const model = createMockChatModel({ responses: () => ({ text }), record: false });
   const assistant = createAssistant({
     model,
     history: createMemoryHistory(),

@@ -119,3 +119,23 @@ describe('createMockChatModel', { timeout: 20_000 }, () => {
     expect(model.aborted).toEqual([true]);
   });
 });
+
+describe('createMockChatModel({ record: false })', () => {
+  it('answers in order without keeping the calls', async () => {
+    const model = createMockChatModel({
+      responses: [{ text: 'one' }, { text: 'two' }],
+      record: false,
+    });
+    const texts: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      let text = '';
+      for await (const part of model.stream({ messages: [{ role: 'user', content: 'x' }] })) {
+        if (part.type === 'text-delta') text += part.text;
+      }
+      texts.push(text);
+    }
+    expect(texts).toEqual(['one', 'two']);
+    expect(model.calls).toEqual([]);
+    expect(model.aborted).toEqual([]);
+  });
+});

@@ -32,6 +32,11 @@ export type MockChatModelOptions = {
   delayMs?: number;
   /** Wait between text tokens, in ms. Default 0. */
   tokenDelayMs?: number;
+  /**
+   * Keep `calls` and `aborted` (default true). Benchmarks turn it off, so that thousands of
+   * recorded requests do not grow the heap they measure.
+   */
+  record?: boolean;
 };
 
 /** An in-process `ChatModel` double that records its calls. */
@@ -87,6 +92,7 @@ function encode(input: unknown): string {
 export function createMockChatModel(options: MockChatModelOptions = {}): MockChatModel {
   const calls: ChatRequest[] = [];
   const aborted: boolean[] = [];
+  let count = 0;
   const { responses, delayMs = 0, tokenDelayMs = 0 } = options;
 
   async function pick(request: ChatRequest, index: number): Promise<MockResponse> {
@@ -106,7 +112,7 @@ export function createMockChatModel(options: MockChatModelOptions = {}): MockCha
     signal: AbortSignal | undefined,
   ): AsyncGenerator<ChatStreamPart> {
     const onAbort = () => {
-      aborted[index] = true;
+      if (options.record !== false) aborted[index] = true;
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -141,8 +147,10 @@ export function createMockChatModel(options: MockChatModelOptions = {}): MockCha
     calls,
     aborted,
     stream(request, callOptions) {
+      if (options.record === false) return run(request, count++, callOptions?.signal);
       const index = calls.push(request) - 1;
       aborted.push(callOptions?.signal?.aborted ?? false);
+      count = calls.length;
       return run(request, index, callOptions?.signal);
     },
   };
