@@ -29,12 +29,17 @@ export type AppDependencies = {
   limits?: RateLimits;
   /** How to find the client's address. Default: the socket's peer address. */
   clientIp?: ClientIp;
+  /**
+   * Aborted when the server stops waiting for turns in flight at shutdown: each ends with a 503
+   * or an `error` event `shutting_down`, and the assistant keeps the visitor's message.
+   */
+  shutdown?: AbortSignal;
 };
 
 /** What the routes get: the dependencies with defaults applied. */
 export type RouteDependencies = Pick<
   AppDependencies,
-  'assistant' | 'history' | 'sessions' | 'logger'
+  'assistant' | 'history' | 'sessions' | 'logger' | 'shutdown'
 > & {
   limits: RateLimits;
 };

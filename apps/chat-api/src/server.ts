@@ -13,6 +13,7 @@ import { Redis } from '@upstash/redis';
 import { type Logger, pino } from 'pino';
 import { createApp } from './app';
 import { type Env, loadEnv } from './env';
+import { answerClientErrorsAsJson } from './http/client-errors';
 import { createClientIp } from './http/client-ip';
 import { developmentOrigins } from './http/origins';
 import { createMemoryRateLimiter, type RateLimits } from './rate-limit/rate-limiter';
@@ -85,7 +86,9 @@ async function main() {
     env.ALLOWED_ORIGINS ?? (env.NODE_ENV === 'production' ? [] : developmentOrigins);
   if (corsOrigins.length === 0) logger.warn('ALLOWED_ORIGINS is empty: no browser origin may call');
 
+  const drain = new AbortController();
   const app = createApp({
+    shutdown: drain.signal,
     assistant,
     history,
     sessions: createSessions({ secret: env.SESSION_SECRET ?? createDevelopmentSecret() }),
@@ -110,6 +113,8 @@ async function main() {
     );
   });
 
+  answerClientErrorsAsJson(server);
+
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -126,9 +131,14 @@ async function main() {
       setInterval(() => server.closeIdleConnections(), 100).unref();
     }
     setTimeout(() => {
-      logger.warn('shutdown timeout: closing the remaining connections');
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      process.exit(0);
+      // Turns still running end now, each with an error the visitor sees and its message kept;
+      // then whatever is left is closed.
+      logger.warn('shutdown timeout: ending the turns in flight');
+      drain.abort();
+      setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        process.exit(0);
+      }, 1000).unref();
     }, env.SHUTDOWN_TIMEOUT_MS).unref();
   };
   process.on('SIGTERM', shutdown);

@@ -24,6 +24,7 @@ export type TestAppOptions<TModel extends ChatModel> = {
   /** Replaces the assistant built from `model` and `history`. */
   assistant?: (assistant: Assistant) => Assistant;
   clientIp?: AppDependencies['clientIp'];
+  shutdown?: AbortSignal;
 };
 
 /** A chat-api app over real in-process parts, with its log lines captured. */
@@ -52,6 +53,7 @@ export function createTestApp<TModel extends ChatModel = MockChatModel>(
     corsOrigins: options.corsOrigins ?? ['https://shop.example', 'http://localhost:*'],
     limits: options.limits ?? { ip: unlimited, session: unlimited },
     ...(options.clientIp ? { clientIp: options.clientIp } : {}),
+    ...(options.shutdown ? { shutdown: options.shutdown } : {}),
   });
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {

@@ -120,18 +120,36 @@ const clientGone: ApiFailure = {
   message: 'The client closed the request',
 };
 
+const shuttingDown: ApiFailure = {
+  status: 503,
+  code: 'shutting_down',
+  message: 'The server is restarting; please try again shortly.',
+  retryAfterSeconds: serviceRetryAfterSeconds,
+};
+
 /**
- * A signal that aborts when the client goes away (or `also` aborts), with an `Error` reason:
- * node-server aborts the request with a string, which Hono's `onError` would never see.
+ * A signal for one request's turn, with an `Error` reason (node-server aborts the request with a
+ * string, which Hono's `onError` would never see): it aborts when the client goes away (or `left`
+ * aborts), and when the server is shutting down (then as a 503 `shutting_down`).
  */
-export function clientSignal(c: Context, also?: AbortSignal): AbortSignal {
+export function clientSignal(
+  c: Context,
+  options: { left?: AbortSignal | undefined; shutdown?: AbortSignal | undefined } = {},
+): AbortSignal {
   const controller = new AbortController();
-  const abort = () =>
-    controller.abort(apiError(clientGone.status, clientGone.code, clientGone.message));
-  for (const signal of [c.req.raw.signal, also]) {
+  const on = (signal: AbortSignal | undefined, failure: ApiFailure) => {
+    const abort = () =>
+      controller.abort(
+        apiError(failure.status, failure.code, failure.message, {
+          ...(failure.retryAfterSeconds ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
+        }),
+      );
     if (signal?.aborted) abort();
     else signal?.addEventListener('abort', abort, { once: true });
-  }
+  };
+  on(c.req.raw.signal, clientGone);
+  on(options.left, clientGone);
+  on(options.shutdown, shuttingDown);
   return controller.signal;
 }
 

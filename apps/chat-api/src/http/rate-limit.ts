@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
-import type { ClientIp } from './client-ip';
+import { type ClientIp, rateLimitKeyOf } from './client-ip';
 import { apiError } from './handle-error';
 
 /** Counts one request for `key`; throws a 429 (with its `Retry-After`) when over the limit. */
@@ -16,7 +16,7 @@ export async function enforceLimit(limiter: RateLimiter, key: string): Promise<v
 /** Middleware: the per-IP limit. */
 export function limitByIp(limiter: RateLimiter, clientIp: ClientIp): MiddlewareHandler {
   return async (c, next) => {
-    await enforceLimit(limiter, `ip:${clientIp(c)}`);
+    await enforceLimit(limiter, `ip:${rateLimitKeyOf(clientIp(c))}`);
     await next();
   };
 }

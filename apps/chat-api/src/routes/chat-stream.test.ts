@@ -101,4 +101,37 @@ describe('POST /chat/stream', () => {
     await reader?.cancel();
     await expect.poll(() => model.aborted[0], { timeout: 10_000 }).toBe(true);
   });
+
+  it('ends a turn in flight with a shutting_down error event at shutdown, keeping the message', async () => {
+    const drain = new AbortController();
+    const model = createMockChatModel({
+      responses: [{ text: 'one two three four five six seven eight nine ten' }],
+      tokenDelayMs: 200,
+    });
+    const { post, app, newSession } = createTestApp({ model, shutdown: drain.signal });
+    const sessionId = await newSession();
+    const response = await post('/chat/stream', { session_id: sessionId, message: 'Count' });
+    const body = response.text();
+    drain.abort();
+    const events = parseSse(await body);
+    expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'shutting_down' } });
+    expect(events.some((event) => event.event === 'reply')).toBe(false);
+    expect(model.aborted[0]).toBe(true);
+    const history = await app.request(`/chat/history?session_id=${sessionId}`);
+    const { messages } = (await history.json()) as { messages: { role: string }[] };
+    expect(messages.map((message) => message.role)).toEqual(['user']);
+  });
+
+  it('answers POST /chat in flight with a JSON 503 shutting_down at shutdown', async () => {
+    const drain = new AbortController();
+    const model = createMockChatModel({ responses: [{ hang: true }] });
+    const { post } = createTestApp({ model, shutdown: drain.signal });
+    const pending = post('/chat', { message: 'Hello?' });
+    await expect.poll(() => model.calls.length, { timeout: 10_000 }).toBe(1);
+    drain.abort();
+    const response = await pending;
+    expect(response.status).toBe(503);
+    expect(response.headers.get('Retry-After')).toBe('5');
+    expect(await response.json()).toMatchObject({ error: { code: 'shutting_down' } });
+  });
 });

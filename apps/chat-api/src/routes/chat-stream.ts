@@ -18,7 +18,7 @@ export async function streamChat(
   input: StreamChatInput,
 ): Promise<Response> {
   const left = new AbortController();
-  const signal = clientSignal(c, left.signal);
+  const signal = clientSignal(c, { left: left.signal, shutdown: deps.shutdown });
   const parts = deps.assistant
     .stream({
       conversationId: input.sessionId,
@@ -46,7 +46,7 @@ export async function streamChat(
       }
     } catch (error) {
       // A visitor who left needs no error event; the assistant already kept their turn.
-      if (signal.aborted) return;
+      if (left.signal.aborted || c.req.raw.signal.aborted) return;
       const failure = toApiFailure(error);
       logFailure(deps.logger, c.get('requestId') ?? 'unknown', failure, error);
       await stream.writeSSE({ event: 'error', data: JSON.stringify(toErrorBody(failure).error) });

@@ -31,7 +31,7 @@ export function createChatRoutes(deps: RouteDependencies) {
         conversationId: sessionId,
         channel: 'chat',
         text: body.message,
-        signal: clientSignal(c),
+        signal: clientSignal(c, { shutdown: deps.shutdown }),
         ...(eventId ? { eventId } : {}),
       });
       return c.json({ session_id: sessionId, response: reply.text });
