@@ -19,7 +19,13 @@ export type Activity = {
   close(): void;
 };
 
-export function createActivity(): Activity {
+/**
+ * Creates an {@link Activity}. `onError` hears about timer tasks that fail (nobody awaits
+ * them); default: nothing, so pass one that logs.
+ */
+export function createActivity(
+  onError: (name: string, error: unknown) => void = () => {},
+): Activity {
   const tails = new Map<string, Promise<void>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const waiters = new Set<() => void>();
@@ -57,7 +63,7 @@ export function createActivity(): Activity {
       const timer = setTimeout(() => {
         timers.delete(name);
         // The task is tracked before the timer's own count drops, so `settled` cannot slip in.
-        track(fire()).catch(() => {});
+        track(fire()).catch((error: unknown) => onError(name, error));
         done();
       }, ms);
       timers.set(name, timer);

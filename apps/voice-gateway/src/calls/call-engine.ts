@@ -24,8 +24,12 @@ export type CallEngineOptions = {
 export type CallEngine = {
   /** Handles one verified, deduplicated event; never throws (failures are logged). */
   handle(event: VoiceEvent): Promise<void>;
-  /** For a `fetch` action: the greeting if the call has not been greeted yet. */
-  greetingForFetch(callId: string): Promise<string | undefined>;
+  /**
+   * For a `fetch` action: the greeting if the call has not been greeted yet. Does not wait
+   * behind the call's other work. When `signal` is aborted before it is done (the route gave up
+   * answering), the gateway speaks the greeting itself and resolves `undefined`.
+   */
+  greetingForFetch(callId: string, signal?: AbortSignal): Promise<string | undefined>;
   /** True the first time a dedupe key is seen (SPEC.md §7); false for a redelivery. */
   claimEvent(dedupeKey: string): Promise<boolean>;
   /** Resolves when every event received so far is fully handled (turns included). */
@@ -48,9 +52,11 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
   const settings: VoiceSettings = { ...defaultVoiceSettings, ...options.settings };
   const now = options.now ?? Date.now;
   const ttl = settings.stateTtlMs;
-  const activity = createActivity();
+  const activity = createActivity((name, error) => {
+    logger.error({ task: name, err: error }, 'background task failed');
+  });
   const states = createCallStates(store, ttl);
-  const speaker = createSpeaker({ ...settings, voipbin, states, activity, logger, now });
+  const speaker = createSpeaker({ ...settings, voipbin, states, logger, now });
   const turns = createTurns({ assistant, speaker, states, activity, logger, settings, now });
   // Event times of the newest end of speech per call, to spot a late `speech_started`.
   const heardUntil = new Map<string, number>();
@@ -70,7 +76,6 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
 
   async function onCallerEvent(callId: string, event: CallerEvent): Promise<void> {
     if (event.data.direction === 'out' || (await states.ended(callId))) return;
-    const state = await states.load(callId);
     const at = eventTime(event);
     const latest = heardUntil.get(callId);
     // A start that happened before speech we already heard ending was delivered late: ignore it.
@@ -84,10 +89,9 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
         return;
       case 'transcribe_speech_interim': {
         const message = event.data.message?.trim() ?? '';
-        if (!stale && speaker.talking(state) && message && !isBackchannel(message)) {
+        if (!stale && message && !isBackchannel(message) && (await speaker.talking(callId))) {
           logger.info({ callId }, 'barge-in: flushing the bot');
-          await speaker.flush(state);
-          await states.save(state);
+          await speaker.flush(callId);
         }
         if (!stale) waitFor(callId, settings.speechTimeoutMs);
         return;
@@ -100,13 +104,13 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
         heard();
         const text = event.data.message.trim();
         if (text) {
-          if (speaker.talking(state) && isBackchannel(text)) {
+          const talking = await speaker.talking(callId);
+          if (talking && isBackchannel(text)) {
             logger.debug({ callId, text }, 'backchannel while the bot talks: ignored');
           } else {
-            if (speaker.talking(state)) {
+            if (talking) {
               logger.info({ callId }, 'barge-in: flushing the bot');
-              await speaker.flush(state);
-              await states.save(state);
+              await speaker.flush(callId);
             }
             const segment: Segment = { id: event.data.id, text, at: now(), spokenAt: at };
             await store.push(keys.segments(callId), segment, ttl);
@@ -136,11 +140,32 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
     );
     await activity.run(callId, async () => {
       if (await states.ended(callId)) return;
-      const state = await states.load(callId);
-      if (!state.transcribeIds.includes(transcribeId)) state.transcribeIds.push(transcribeId);
-      await states.save(state);
+      await states.addTranscribe(callId, transcribeId);
     });
     await drainHeld(transcribeId, callId);
+    // Words of this transcribe were dropped before the call was known: owe the caller an answer.
+    if ((await store.take(keys.lost(transcribeId))).length > 0 && !(await states.ended(callId))) {
+      logger.warn({ callId, transcribeId }, 'caller words were lost: speaking the fallback');
+      await speaker.say(callId, settings.fallbackText);
+    }
+  }
+
+  /** The lookup gave up: drop held events (logged), remember lost words for a late mapping. */
+  async function giveUp(transcribeId: string, error: unknown): Promise<void> {
+    const known = await store.get<string>(keys.transcribe(transcribeId));
+    if (known) return drainHeld(transcribeId, known);
+    const held = await store.take<CallerEvent>(keys.held(transcribeId));
+    const words = held.filter(
+      (event) =>
+        event.type === 'transcript_created' &&
+        event.data.direction !== 'out' &&
+        event.data.message.trim() !== '',
+    );
+    logger.error(
+      { transcribeId, dropped: held.length, words: words.length, err: error },
+      'transcribe could not be mapped to a call: caller words dropped',
+    );
+    if (words.length > 0) await store.push(keys.lost(transcribeId), true, ttl);
   }
 
   /** Without `transcribe_created`, asks VoIPBin which call a transcribe belongs to. */
@@ -155,10 +180,12 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
       }
       await mapTranscribe(transcribeId, transcribe.reference_id);
     } catch (error) {
-      logger.warn({ transcribeId, attempt, err: error }, 'transcribe lookup failed');
       if (attempt < 3) {
+        logger.warn({ transcribeId, attempt, err: error }, 'transcribe lookup failed');
         const delay = settings.mappingLookupMs * 2 ** attempt;
         activity.arm(`lookup:${transcribeId}`, delay, () => lookup(transcribeId, attempt + 1));
+      } else {
+        await giveUp(transcribeId, error);
       }
     }
   }
@@ -182,9 +209,7 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
   async function onAnswered(callId: string): Promise<void> {
     const opened = await activity.run(callId, async () => {
       if (await states.ended(callId)) return false;
-      const state = await states.load(callId);
-      await speaker.open(state);
-      await states.save(state);
+      await speaker.open(callId);
       return true;
     });
     if (opened && (await store.claim(keys.greeted(callId), ttl))) {
@@ -198,14 +223,14 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
     heardUntil.delete(callId);
     await activity.run(callId, async () => {
       await store.set(keys.ended(callId), true, ttl);
-      const state = await states.load(callId);
-      await speaker.stop(state);
-      const transcribeKeys = state.transcribeIds.flatMap((id) => [
+      await speaker.stop(callId);
+      const transcribeKeys = (await states.transcribeIds(callId)).flatMap((id) => [
         keys.transcribe(id),
         keys.held(id),
+        keys.lost(id),
       ]);
       // History is kept: only the call's working state goes.
-      await store.delete(keys.call(callId), keys.segments(callId), ...transcribeKeys);
+      await store.delete(...states.callKeys(callId), ...transcribeKeys);
     });
   }
 
@@ -237,14 +262,18 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
         }),
       );
     },
-    async greetingForFetch(callId) {
+    async greetingForFetch(callId, signal) {
+      // Atomic store operations only: never behind the call's queue (e.g. a slow POST /speakings).
       if (!(await store.claim(keys.greeted(callId), ttl))) return undefined;
-      await activity.run(callId, async () => {
-        const state = await states.load(callId);
-        state.speakingUntil = now() + settings.greeting.length * settings.msPerChar;
-        await states.save(state);
-      });
-      return settings.greeting;
+      if (!signal?.aborted) {
+        const ms = settings.greeting.length * settings.msPerChar;
+        await states.extendSpeech(callId, now(), ms);
+        if (!signal?.aborted) return settings.greeting;
+      }
+      // The fetch answered without it: the greeting is ours to say, or nobody says it.
+      logger.warn({ callId }, 'fetch gave up before the greeting: saying it through the API');
+      void activity.track(speaker.say(callId, settings.greeting));
+      return undefined;
     },
     async claimEvent(dedupeKey) {
       return store.claim(keys.event(dedupeKey), ttl);

@@ -1,16 +1,5 @@
 import type { CallStore } from './call-store';
 
-/** What the gateway remembers about one live call. */
-export type CallState = {
-  callId: string;
-  /** The call's Speaking session, once opened. */
-  speakingId?: string;
-  /** Estimated end of what the bot has queued to say (epoch ms): before it, the bot is talking. */
-  speakingUntil: number;
-  /** Transcribe sessions mapped to this call (their keys are dropped at hang-up). */
-  transcribeIds: string[];
-};
-
 /** One final caller segment waiting for the end of the utterance. */
 export type Segment = {
   id: string;
@@ -21,25 +10,57 @@ export type Segment = {
   spokenAt?: number;
 };
 
-/** The store keys, in one place. */
+/**
+ * The store keys, in one place. Each piece of a call's state has its own key and is changed
+ * with one atomic store operation, so gateway instances sharing a call never overwrite each
+ * other (no read-modify-write of a whole call).
+ */
 export const keys = {
-  call: (callId: string) => `call:${callId}`,
+  /** The call's Speaking session id (set once, if absent). */
+  speaking: (callId: string) => `speaking:${callId}`,
+  /** Estimated end of what the bot has queued to say (epoch ms): before it, the bot talks. */
+  speakingUntil: (callId: string) => `until:${callId}`,
+  /** Transcribe sessions mapped to the call (a list; their keys are dropped at hang-up). */
+  transcribes: (callId: string) => `transcribes:${callId}`,
   segments: (callId: string) => `segments:${callId}`,
   ended: (callId: string) => `ended:${callId}`,
   greeted: (callId: string) => `greeted:${callId}`,
   transcribe: (transcribeId: string) => `transcribe:${transcribeId}`,
   held: (transcribeId: string) => `held:${transcribeId}`,
+  /** Caller words of a transcribe that could not be mapped in time (the fallback is owed). */
+  lost: (transcribeId: string) => `lost:${transcribeId}`,
   event: (dedupeKey: string) => `event:${dedupeKey}`,
 };
 
-/** Reads and writes {@link CallState} with the store's TTL. */
+/** The per-call state operations, each one atomic in the store, with the store's TTL. */
+export type CallStates = ReturnType<typeof createCallStates>;
+
+/** Reads and writes the per-call state keys with the store's TTL. */
 export function createCallStates(store: CallStore, ttlMs: number) {
   return {
-    async load(callId: string): Promise<CallState> {
-      const state = await store.get<CallState>(keys.call(callId));
-      return state ?? { callId, speakingUntil: 0, transcribeIds: [] };
-    },
-    save: (state: CallState) => store.set(keys.call(state.callId), state, ttlMs),
+    speakingId: (callId: string) => store.get<string>(keys.speaking(callId)),
+    /** Records the call's Speaking session unless one is recorded already; true when this did. */
+    claimSpeaking: (callId: string, speakingId: string) =>
+      store.claim(keys.speaking(callId), ttlMs, speakingId),
+    speakingUntil: async (callId: string) =>
+      (await store.get<number>(keys.speakingUntil(callId))) ?? 0,
+    /** The bot queued `ms` more of speech: it talks until `max(until, from) + ms`. */
+    extendSpeech: (callId: string, from: number, ms: number) =>
+      store.advance(keys.speakingUntil(callId), from, ms, ttlMs),
+    /** The bot was cut off (barge-in) at `at`. */
+    silence: (callId: string, at: number) => store.set(keys.speakingUntil(callId), at, ttlMs),
+    addTranscribe: (callId: string, transcribeId: string) =>
+      store.push(keys.transcribes(callId), transcribeId, ttlMs),
+    transcribeIds: async (callId: string) => [
+      ...new Set(await store.list<string>(keys.transcribes(callId))),
+    ],
     ended: async (callId: string) => (await store.get<boolean>(keys.ended(callId))) === true,
+    /** Every working-state key of the call (history is kept elsewhere). */
+    callKeys: (callId: string) => [
+      keys.speaking(callId),
+      keys.speakingUntil(callId),
+      keys.transcribes(callId),
+      keys.segments(callId),
+    ],
   };
 }

@@ -64,6 +64,33 @@ describe.each(stores)('%s CallStore', (_name, create) => {
     expect(await store.take('segments:c1')).toEqual([]);
   });
 
+  it('claims a key with a value, keeping the first one', async () => {
+    const store = create();
+    expect(await store.claim('speaking:c1', 60_000, 'sp-1')).toBe(true);
+    expect(await store.claim('speaking:c1', 60_000, 'sp-2')).toBe(false);
+    expect(await store.get('speaking:c1')).toBe('sp-1');
+  });
+
+  it('lists a list without taking it', async () => {
+    const store = create();
+    await store.push('transcribes:c1', 't1', 60_000);
+    await store.push('transcribes:c1', 't2', 60_000);
+    expect(await store.list('transcribes:c1')).toEqual(['t1', 't2']);
+    expect(await store.list('transcribes:c1')).toEqual(['t1', 't2']);
+    expect(await store.list('transcribes:none')).toEqual([]);
+  });
+
+  it('advances a time atomically: concurrent extensions all count', async () => {
+    const store = create();
+    expect(await store.advance('until:c1', 1_000, 500, 60_000)).toBe(1_500);
+    // Already past `from`: extends from the current value.
+    expect(await store.advance('until:c1', 1_200, 100, 60_000)).toBe(1_600);
+    // Later `from`: starts from it.
+    expect(await store.advance('until:c1', 5_000, 100, 60_000)).toBe(5_100);
+    await Promise.all(Array.from({ length: 10 }, () => store.advance('until:c1', 0, 10, 60_000)));
+    expect(await store.get('until:c1')).toBe(5_200);
+  });
+
   it('lets keys expire', async () => {
     const store = create();
     await store.set('short', 1, 30);

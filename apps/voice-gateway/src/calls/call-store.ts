@@ -4,8 +4,8 @@
  * Values are JSON-serialisable; every key has a TTL so abandoned calls clean themselves up.
  */
 export type CallStore = {
-  /** Sets `key` only if absent (SET NX PX); true when this caller set it. */
-  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Sets `key` (to `value`, default true) only if absent (SET NX PX); true when this caller set it. */
+  claim(key: string, ttlMs: number, value?: unknown): Promise<boolean>;
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
   delete(...keys: string[]): Promise<void>;
@@ -13,6 +13,13 @@ export type CallStore = {
   push(key: string, value: unknown, ttlMs: number): Promise<void>;
   /** Reads and removes the whole list at `key` atomically. */
   take<T>(key: string): Promise<T[]>;
+  /** Reads the whole list at `key`, leaving it in place. */
+  list<T>(key: string): Promise<T[]>;
+  /**
+   * Atomically sets the number at `key` to `max(current, from) + ms` (a missing key counts as
+   * 0) and refreshes its TTL; returns the new value.
+   */
+  advance(key: string, from: number, ms: number, ttlMs: number): Promise<number>;
 };
 
 type Entry = { value: unknown; expiresAt: number };
@@ -40,9 +47,9 @@ export function createMemoryCallStore(now: () => number = Date.now): CallStore {
   };
 
   return {
-    async claim(key, ttlMs) {
+    async claim(key, ttlMs, value = true) {
       if (read(key)) return false;
-      write(key, true, ttlMs);
+      write(key, copy(value), ttlMs);
       return true;
     },
     async get<T>(key: string) {
@@ -63,6 +70,15 @@ export function createMemoryCallStore(now: () => number = Date.now): CallStore {
       const list = (read(key)?.value as T[] | undefined) ?? [];
       entries.delete(key);
       return list;
+    },
+    async list<T>(key: string) {
+      return copy((read(key)?.value as T[] | undefined) ?? []);
+    },
+    async advance(key, from, ms, ttlMs) {
+      const current = read(key)?.value;
+      const next = Math.max(typeof current === 'number' ? current : 0, from) + ms;
+      write(key, next, ttlMs);
+      return next;
     },
   };
 }

@@ -1,13 +1,12 @@
 import type { Logger } from '../logger';
 import type { VoipbinClient } from '../voipbin/client';
-import type { Activity } from './activity';
-import type { CallState, createCallStates } from './call-state';
+import { VoipbinApiError } from '../voipbin/request';
+import type { CallStates } from './call-state';
 
 /** Options for {@link createSpeaker}. */
 export type SpeakerOptions = {
   voipbin: VoipbinClient;
-  states: ReturnType<typeof createCallStates>;
-  activity: Activity;
+  states: CallStates;
   logger: Logger;
   language: string;
   /** TTS provider of the Speaking session (VoIPBin's default is elevenlabs). */
@@ -21,95 +20,110 @@ export type SpeakerOptions = {
 /** Speaks to a call: Speaking session first, `POST /calls/{id}/talk` as the fallback. */
 export type Speaker = {
   /** Opens the call's one Speaking session if it has none; false when it could not. */
-  open(state: CallState): Promise<boolean>;
-  /** Says `text`; never throws (failures are logged). True when some API accepted it. */
+  open(callId: string): Promise<boolean>;
+  /**
+   * Says `text`; never throws (failures are logged). True when some API accepted it, or may
+   * have (a timed-out `say` is never repeated through `talk`: the caller would hear it twice).
+   */
   say(callId: string, text: string): Promise<boolean>;
   /** Whether the bot is (by estimate) still talking. */
-  talking(state: CallState): boolean;
+  talking(callId: string): Promise<boolean>;
   /** Barge-in: stops the current speech and clears the queue. */
-  flush(state: CallState): Promise<void>;
+  flush(callId: string): Promise<void>;
   /** Ends the Speaking session (hang-up). */
-  stop(state: CallState): Promise<void>;
+  stop(callId: string): Promise<void>;
 };
 
+/** Whether a failed call may still have been carried out by VoIPBin. */
+const mayHaveTakenEffect = (error: unknown) =>
+  !(error instanceof VoipbinApiError) || error.mayHaveTakenEffect;
+
 export function createSpeaker(options: SpeakerOptions): Speaker {
-  const { voipbin, states, activity, logger, now } = options;
+  const { voipbin, states, logger, now } = options;
 
   async function viaTalk(callId: string, text: string): Promise<boolean> {
     try {
       await voipbin.talk(callId, { text, language: options.language });
       return true;
     } catch (error) {
+      if (mayHaveTakenEffect(error)) {
+        logger.warn({ callId, err: error }, 'talk may have been queued: not repeating it');
+        return true;
+      }
       logger.error({ callId, err: error }, 'could not speak to the call');
       return false;
     }
   }
 
   return {
-    async open(state) {
-      if (state.speakingId) return true;
+    async open(callId) {
+      if (await states.speakingId(callId)) return true;
       try {
         const speaking = await voipbin.createSpeaking({
           reference_type: 'call',
-          reference_id: state.callId,
+          reference_id: callId,
           language: options.language,
           ...(options.provider ? { provider: options.provider } : {}),
           ...(options.voiceId ? { voice_id: options.voiceId } : {}),
           direction: 'both',
         });
-        state.speakingId = speaking.id;
+        if (!(await states.claimSpeaking(callId, speaking.id))) {
+          // Another instance opened one first: keep theirs, end ours.
+          await voipbin.stopSpeaking(speaking.id).catch((error: unknown) => {
+            logger.warn({ callId, err: error }, 'could not stop a second Speaking session');
+          });
+        }
         return true;
       } catch (error) {
-        logger.warn(
-          { callId: state.callId, err: error },
-          'no Speaking session: falling back to talk',
-        );
+        if (await states.speakingId(callId)) return true;
+        logger.warn({ callId, err: error }, 'no Speaking session: falling back to talk');
         return false;
       }
     },
 
     async say(callId, text) {
-      const { speakingId } = await states.load(callId);
+      const speakingId = await states.speakingId(callId);
       let spoken = false;
       if (speakingId) {
         try {
           await voipbin.say(speakingId, text);
           spoken = true;
         } catch (error) {
-          logger.warn({ callId, err: error }, 'speaking say failed: falling back to talk');
+          if (mayHaveTakenEffect(error)) {
+            logger.warn({ callId, err: error }, 'say may have been queued: not repeating it');
+            spoken = true;
+          } else {
+            logger.warn({ callId, err: error }, 'speaking say failed: falling back to talk');
+          }
         }
       }
       if (!spoken) spoken = await viaTalk(callId, text);
-      if (spoken) {
-        await activity.run(callId, async () => {
-          if (await states.ended(callId)) return;
-          const state = await states.load(callId);
-          state.speakingUntil =
-            Math.max(now(), state.speakingUntil) + text.length * options.msPerChar;
-          await states.save(state);
-        });
+      if (spoken && !(await states.ended(callId))) {
+        await states.extendSpeech(callId, now(), text.length * options.msPerChar);
       }
       return spoken;
     },
 
-    talking: (state) => state.speakingUntil > now(),
+    talking: async (callId) => (await states.speakingUntil(callId)) > now(),
 
-    async flush(state) {
-      state.speakingUntil = now();
-      if (!state.speakingId) return;
+    async flush(callId) {
+      await states.silence(callId, now());
+      const speakingId = await states.speakingId(callId);
+      if (!speakingId) return;
       try {
-        await voipbin.flush(state.speakingId);
+        await voipbin.flush(speakingId);
       } catch (error) {
-        logger.warn({ callId: state.callId, err: error }, 'could not flush the Speaking session');
+        logger.warn({ callId, err: error }, 'could not flush the Speaking session');
       }
     },
 
-    async stop(state) {
-      if (!state.speakingId) return;
+    async stop(callId) {
+      const speakingId = await states.speakingId(callId);
+      if (!speakingId) return;
       try {
-        await voipbin.stopSpeaking(state.speakingId);
+        await voipbin.stopSpeaking(speakingId);
       } catch (error) {
-        logger.warn({ callId: state.callId, err: error }, 'could not stop the Speaking session');
+        logger.warn({ callId, err: error }, 'could not stop the Speaking session');
       }
     },
   };

@@ -132,6 +132,38 @@ describe('never silent', () => {
   });
 });
 
+describe('a turn queued behind a slow one', () => {
+  it('gets its own reply budget from when it can start, not the leftovers', async () => {
+    // Old code gave the queued turn only 6.0 - 3.6 = 2.4 s for a 3 s model: the fallback.
+    const delays: Record<string, number> = { 'the hours': 3600, 'the prices': 3000 };
+    model = await createOpenAITestServer({
+      respond: async (request) => {
+        const text = lastUser(request);
+        await new Promise((resolve) => setTimeout(resolve, delays[text] ?? 0));
+        return { text: `You asked about ${text}. Anything else?` };
+      },
+    });
+    rig = await startRig({
+      settings: { quietMs: 100, msPerChar: 0, replyBudgetMs: 6000 },
+      simulator: { retryDelayMs: 50 },
+      env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test-key', OPENAI_MODEL: 'test' },
+    });
+    const { simulator } = rig;
+    const server = model;
+    const call = await simulator.startCall();
+    await call.waitForLines(1);
+    await call.say('the hours');
+    // The first turn is with the model: the next utterance queues behind it.
+    await server.waitForRequests(1);
+    await call.say('the prices');
+    const lines = await call.waitForLines(3);
+    expect(lines.slice(1).map((line) => line.text)).toEqual([
+      'You asked about the hours. Anything else?',
+      'You asked about the prices. Anything else?',
+    ]);
+  });
+});
+
 describe('VoIPBin API failures', () => {
   const settings = { quietMs: 100, msPerChar: 0 };
 

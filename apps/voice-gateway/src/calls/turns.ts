@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AiCoreError, type Assistant } from '@org/ai-core';
 import type { Logger } from '../logger';
 import type { Activity } from './activity';
-import type { createCallStates, Segment } from './call-state';
+import type { CallStates, Segment } from './call-state';
 import type { VoiceSettings } from './settings';
 import type { Speaker } from './speaker';
 
@@ -10,7 +10,7 @@ import type { Speaker } from './speaker';
 export type TurnsOptions = {
   assistant: Assistant;
   speaker: Speaker;
-  states: ReturnType<typeof createCallStates>;
+  states: CallStates;
   activity: Activity;
   logger: Logger;
   settings: VoiceSettings;
@@ -30,13 +30,17 @@ export function turnEventId(segments: readonly Segment[]): string {
 export function createTurns(options: TurnsOptions) {
   const { assistant, speaker, states, activity, logger, settings, now } = options;
   const controllers = new Map<string, AbortController>();
+  // Turns started and not finished yet, per call: a new one waits behind them.
+  const pending = new Map<string, number>();
 
-  async function run(callId: string, segments: Segment[]): Promise<void> {
+  async function run(callId: string, segments: Segment[], queued: boolean): Promise<void> {
     if (await states.ended(callId)) return;
     const text = segments.map((segment) => segment.text).join(' ');
     const lastAt = Math.max(...segments.map((segment) => segment.at));
-    // The caller must hear something within the budget, counted from their last words.
-    const timeoutMs = Math.max(250, settings.replyBudgetMs - (now() - lastAt));
+    // The caller must hear something within the budget, counted from their last words; a turn
+    // that waited behind another counts from now, since the caller just heard that turn's answer.
+    const from = queued ? Math.max(lastAt, now()) : lastAt;
+    const timeoutMs = Math.max(250, settings.replyBudgetMs - (now() - from));
     let controller = controllers.get(callId);
     if (!controller) {
       controller = new AbortController();
@@ -74,10 +78,17 @@ export function createTurns(options: TurnsOptions) {
   return {
     /** Queues the utterance as the call's next turn. */
     start(callId: string, segments: Segment[]): void {
+      const before = pending.get(callId) ?? 0;
+      pending.set(callId, before + 1);
       activity
-        .run(`turn:${callId}`, () => run(callId, segments))
+        .run(`turn:${callId}`, () => run(callId, segments, before > 0))
         .catch((error: unknown) => {
           logger.error({ callId, err: error }, 'turn failed');
+        })
+        .finally(() => {
+          const left = (pending.get(callId) ?? 1) - 1;
+          if (left > 0) pending.set(callId, left);
+          else pending.delete(callId);
         });
     },
     /** Abandons the call's running and queued turns (hang-up). */

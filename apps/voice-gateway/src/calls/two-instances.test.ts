@@ -4,12 +4,18 @@ import {
   startUpstashBridge,
   type UpstashBridge,
 } from '@org/history/test';
+import { Redis } from '@upstash/redis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../env';
 import { createGateway, type Gateway } from '../gateway';
 import { type Listening, listen } from '../http/listen';
 import { type Simulator, startSimulator } from '../simulator/simulator';
+import { createVoipbinClient } from '../voipbin/client';
+import type { VoiceEvent } from '../voipbin/schemas';
+import { createCallEngine } from './call-engine';
+import { keys } from './call-state';
+import { createUpstashCallStore } from './upstash-call-store';
 
 let redis: RedisServer;
 let bridge: UpstashBridge;
@@ -78,5 +84,59 @@ describe('two gateway instances sharing Upstash', () => {
       'What are your opening hours?',
       'How much is shipping?',
     ]);
+  });
+});
+
+describe('two instances handling one call at the same moment', () => {
+  it('keep both the speaking id and the transcribe ids (no lost update)', async () => {
+    // A VoIPBin of its own whose webhooks go nowhere: the engines are driven directly.
+    const sink = await listen(() => new Response('ok'));
+    servers.push(sink);
+    const sim = await startSimulator({ accessKey: 'vb_race', webhookUri: sink.url });
+    try {
+      // Opening the Speaking session is slow, so the other instance works meanwhile.
+      sim.fail({ method: 'POST', path: /^\/speakings$/, delayMs: 200 });
+      const store = createUpstashCallStore({
+        redis: new Redis({ url: bridge.url, token: bridge.token }),
+        keyPrefix: 'race',
+      });
+      const engine = () =>
+        createCallEngine({
+          assistant: (gateways[0] as Gateway).assistant,
+          voipbin: createVoipbinClient({ baseUrl: sim.url, accessKey: 'vb_race' }),
+          store,
+          logger: pino({ level: 'silent' }),
+          settings: { msPerChar: 0 },
+        });
+      const [a, b] = [engine(), engine()];
+      const call = await sim.startCall();
+      const event = (type: string, data: Record<string, unknown>) =>
+        ({ type, data }) as unknown as VoiceEvent;
+      await Promise.all([
+        a.handle(event('call_progressing', { id: call.id, status: 'progressing' })),
+        b.handle(
+          event('transcribe_created', {
+            id: call.transcribeId,
+            reference_type: 'call',
+            reference_id: call.id,
+            status: 'progressing',
+          }),
+        ),
+      ]);
+      await Promise.all([a.settled(), b.settled()]);
+      const speaking = [...sim.state.speakings.values()].find((s) => s.reference_id === call.id);
+      expect(await store.get(keys.speaking(call.id))).toBe(speaking?.id);
+      expect(await store.list(keys.transcribes(call.id))).toEqual([call.transcribeId]);
+
+      // Hang-up on the other instance still finds both: session stopped, mapping dropped.
+      await b.handle(event('call_hangup', { id: call.id, status: 'hangup' }));
+      await Promise.all([a.settled(), b.settled()]);
+      expect(speaking?.status).toBe('stopped');
+      expect(await store.get(keys.transcribe(call.transcribeId))).toBeUndefined();
+      a.close();
+      b.close();
+    } finally {
+      await sim.close();
+    }
   });
 });

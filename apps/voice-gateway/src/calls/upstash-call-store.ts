@@ -8,6 +8,14 @@ export type UpstashCallStoreOptions = {
   keyPrefix?: string;
 };
 
+// max(current, from) + ms in one step, so two instances extending it never lose an update.
+const advanceScript = `
+local current = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
+local next = math.floor(math.max(current, tonumber(ARGV[1])) + tonumber(ARGV[2]))
+redis.call('SET', KEYS[1], string.format('%d', next), 'PX', ARGV[3])
+return string.format('%d', next)
+`;
+
 /** A {@link CallStore} in Upstash Redis, shared by every gateway instance. */
 export function createUpstashCallStore(options: UpstashCallStoreOptions): CallStore {
   const { redis } = options;
@@ -16,8 +24,9 @@ export function createUpstashCallStore(options: UpstashCallStoreOptions): CallSt
   const ttl = (ms: number) => Math.max(1, Math.ceil(ms));
 
   return {
-    async claim(key, ttlMs) {
-      return (await redis.set(k(key), 1, { nx: true, px: ttl(ttlMs) })) === 'OK';
+    async claim(key, ttlMs, value = true) {
+      const stored = JSON.stringify(value);
+      return (await redis.set(k(key), stored, { nx: true, px: ttl(ttlMs) })) === 'OK';
     },
     async get<T>(key: string) {
       return ((await redis.get<T>(k(key))) ?? undefined) as T | undefined;
@@ -40,6 +49,13 @@ export function createUpstashCallStore(options: UpstashCallStoreOptions): CallSt
       tx.del(k(key));
       const [list] = await tx.exec<[T[], number]>();
       return list ?? [];
+    },
+    async list<T>(key: string) {
+      return (await redis.lrange<T>(k(key), 0, -1)) ?? [];
+    },
+    async advance(key, from, ms, ttlMs) {
+      const args = [String(Math.floor(from)), String(Math.ceil(ms)), String(ttl(ttlMs))];
+      return Number(await redis.eval<string[], string | number>(advanceScript, [k(key)], args));
     },
   };
 }

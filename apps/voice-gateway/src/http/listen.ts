@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 
@@ -7,28 +7,60 @@ export type Listening = {
   /** `http://<host>:<port>` */
   url: string;
   port: number;
-  /** Stops accepting connections and closes open ones. */
+  /**
+   * Stops accepting connections, closes idle ones, lets requests in flight finish for up to
+   * the grace period, then closes whatever is left.
+   */
   close(): Promise<void>;
+};
+
+/** Options for {@link listen}. */
+export type ListenOptions = {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** How long `close()` lets requests in flight finish, in ms. Default 1500. */
+  graceMs?: number;
 };
 
 /** Serves a fetch handler on `host:port` (port 0: a free one) and resolves once listening. */
 export function listen(
   fetch: (request: Request) => Response | Promise<Response>,
-  options: { port?: number; host?: string } = {},
+  options: ListenOptions = {},
 ): Promise<Listening> {
   const host = options.host ?? '127.0.0.1';
+  const graceMs = options.graceMs ?? 1500;
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch, port: options.port ?? 0, hostname: host },
       (info: AddressInfo) => {
+        const http = server as Server;
+        let closing: Promise<void> | undefined;
+        // Answers still being written when closing end their connection instead of keeping it.
+        const active = new Set<ServerResponse>();
+        http.on('request', (_request, response: ServerResponse) => {
+          if (closing && !response.headersSent) response.setHeader('connection', 'close');
+          active.add(response);
+          response.once('close', () => active.delete(response));
+        });
         resolve({
           url: `http://${host}:${info.port}`,
           port: info.port,
-          close: () =>
-            new Promise<void>((done) => {
-              (server as Server).close(() => done());
-              (server as Server).closeAllConnections?.();
-            }),
+          close: () => {
+            closing ??= new Promise<void>((done) => {
+              for (const response of active) {
+                if (!response.headersSent) response.setHeader('connection', 'close');
+              }
+              const force = setTimeout(() => http.closeAllConnections(), graceMs);
+              http.close(() => {
+                clearTimeout(force);
+                done();
+              });
+              http.closeIdleConnections();
+            });
+            return closing;
+          },
         });
       },
     );

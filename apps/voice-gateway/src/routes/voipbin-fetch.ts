@@ -16,8 +16,17 @@ export type FetchDependencies = {
   budgetMs?: number;
 };
 
-const within = <T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> =>
-  Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
+/** `promise`, or `fallback` after `ms`; `controller` is aborted at that moment, in the same tick. */
+function within<T>(promise: Promise<T>, ms: number, fallback: T, controller: AbortController) {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(fallback);
+    }, ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * `POST /voipbin/fetch/:secret` for a `fetch` flow action: answers 200 with a bare JSON array
@@ -37,7 +46,10 @@ export function createFetchRoutes(dependencies: FetchDependencies) {
       const body = fetchRequestSchema.safeParse(await c.req.json());
       if (body.success) {
         const callId = body.data.reference_id;
-        const greeting = await within(engine.greetingForFetch(callId), budgetMs, undefined);
+        // On time out the engine learns it through the signal and speaks the greeting itself.
+        const controller = new AbortController();
+        const pending = engine.greetingForFetch(callId, controller.signal);
+        const greeting = await within(pending, budgetMs, undefined, controller);
         if (greeting)
           actions.push({ id: randomUUID(), type: 'talk', option: { text: greeting, language } });
       } else {

@@ -51,6 +51,8 @@ export type SimulatedCall = {
   readonly transcribeId: string;
   /** The caller says `text`: speech started, interim, speech ended, transcript, per segment. */
   say(text: string, options?: SayOptions): Promise<void>;
+  /** Delivers this call's `transcribe_created` now (e.g. late, after `transcribeCreated: 'never'`). */
+  announceTranscribe(): Promise<void>;
   /** The caller hangs up. */
   hangup(): Promise<void>;
   /** What the bot said to this call so far. */
@@ -193,6 +195,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
             transcribePending = false;
             await simulator.deliver([transcribeCreated()], delivery());
           }
+        },
+        async announceTranscribe() {
+          transcribePending = false;
+          await simulator.deliver([transcribeCreated()], delivery());
         },
         async hangup() {
           if (record.status === 'hangup') return;

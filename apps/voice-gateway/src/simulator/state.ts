@@ -14,8 +14,17 @@ export type SpokenLine = {
 /** A REST request the simulator served. */
 export type RecordedRequest = { method: string; path: string; body: unknown; at: number };
 
-/** A scripted failure: matching requests get `status` (`times` of them, default all). */
-export type Fault = { method?: string; path: RegExp; status: number; times?: number };
+/**
+ * A scripted failure: matching requests wait `delayMs`, then get `status` (`times` of them,
+ * default all). Without `status` the request is served normally after the delay (a slow API).
+ */
+export type Fault = {
+  method?: string;
+  path: RegExp;
+  status?: number;
+  delayMs?: number;
+  times?: number;
+};
 
 export type SimulatedFlow = {
   id: string;

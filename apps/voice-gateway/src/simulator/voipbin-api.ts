@@ -39,7 +39,8 @@ export function createSimulatorApi(state: SimulatorState, hooks: Hooks) {
     if (fault) {
       if (fault.times !== undefined && --fault.times <= 0)
         state.faults.splice(state.faults.indexOf(fault), 1);
-      return apiError(c, fault.status as 500, 'simulated fault');
+      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.status) return apiError(c, fault.status as 500, 'simulated fault');
     }
     await next();
   });

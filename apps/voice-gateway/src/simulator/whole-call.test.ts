@@ -175,13 +175,14 @@ describe('call state', () => {
     await call.waitForLines(1);
     await call.say(questions[0] ?? '');
     await call.waitForLines(2);
-    expect(await store.get(keys.call(call.id))).toMatchObject({
-      transcribeIds: [call.transcribeId],
-    });
+    expect(await store.list(keys.transcribes(call.id))).toEqual([call.transcribeId]);
+    expect(await store.get(keys.speaking(call.id))).toEqual(expect.any(String));
     expect(await store.get(keys.transcribe(call.transcribeId))).toBe(call.id);
     await call.hangup();
     await rig.gateway.engine.settled();
-    expect(await store.get(keys.call(call.id))).toBeUndefined();
+    expect(await store.get(keys.speaking(call.id))).toBeUndefined();
+    expect(await store.get(keys.speakingUntil(call.id))).toBeUndefined();
+    expect(await store.list(keys.transcribes(call.id))).toEqual([]);
     expect(await store.get(keys.transcribe(call.transcribeId))).toBeUndefined();
     expect(await store.take(keys.segments(call.id))).toEqual([]);
     const { messages } = await rig.gateway.history.load(call.id, { limit: 20 });

@@ -97,11 +97,70 @@ describe('createVoipbinClient', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('times out a hung attempt and retries it', async () => {
-    const { calls, fetch } = scriptedFetch(['hang', json(200, speaking)]);
+  it('times out a hung idempotent attempt and retries it', async () => {
+    const transcribe = { id: 't1', reference_type: 'call', reference_id: 'c1' };
+    const { calls, fetch } = scriptedFetch(['hang', json(200, transcribe)]);
     const client = createVoipbinClient({ fetch, timeoutMs: 50, retries: 1, backoffMs: 1 });
-    await expect(client.say('sp-1', 'hi')).resolves.toMatchObject({ id: 'sp-1' });
+    await expect(client.getTranscribe('t1')).resolves.toMatchObject({ id: 't1' });
     expect(calls).toHaveLength(2);
+  });
+
+  it('never retries a non-idempotent POST that timed out after sending', async () => {
+    for (const send of [
+      (client: ReturnType<typeof createVoipbinClient>) => client.say('sp-1', 'hi'),
+      (client: ReturnType<typeof createVoipbinClient>) =>
+        client.talk('call-1', { text: 'hi', language: 'en-US' }),
+      (client: ReturnType<typeof createVoipbinClient>) =>
+        client.createSpeaking({
+          reference_type: 'call',
+          reference_id: 'call-1',
+          language: 'en-US',
+          direction: 'both',
+        }),
+    ]) {
+      const { calls, fetch } = scriptedFetch(['hang', json(200, speaking)]);
+      const client = createVoipbinClient({ fetch, timeoutMs: 50, retries: 2, backoffMs: 1 });
+      const error = (await send(client).catch((caught: unknown) => caught)) as VoipbinApiError;
+      expect(error).toBeInstanceOf(VoipbinApiError);
+      expect(error.mayHaveTakenEffect).toBe(true);
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it('never retries a non-idempotent POST on a 500 or a reset, only when refused', async () => {
+    const reset = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+    });
+    for (const step of [json(500, {}), json(502, {}), reset]) {
+      const { calls, fetch } = scriptedFetch([step, json(200, speaking)]);
+      const client = createVoipbinClient({ fetch, retries: 2, backoffMs: 1 });
+      const error = (await client.say('sp-1', 'hi').catch((e: unknown) => e)) as VoipbinApiError;
+      expect(error.mayHaveTakenEffect).toBe(true);
+      expect(calls).toHaveLength(1);
+    }
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    });
+    const { calls, fetch } = scriptedFetch([
+      json(429, {}),
+      json(503, {}),
+      refused,
+      json(200, speaking),
+    ]);
+    const client = createVoipbinClient({ fetch, retries: 3, backoffMs: 1 });
+    await expect(client.say('sp-1', 'hi')).resolves.toMatchObject({ id: 'sp-1' });
+    expect(calls).toHaveLength(4);
+  });
+
+  it('marks a refused or rejected request as not having taken effect', async () => {
+    const { fetch } = scriptedFetch([json(503, {}), json(503, {}), json(400, {})]);
+    const client = createVoipbinClient({ fetch, retries: 1, backoffMs: 1 });
+    const refused = (await client.say('sp-1', 'hi').catch((e: unknown) => e)) as VoipbinApiError;
+    expect(refused.status).toBe(503);
+    expect(refused.mayHaveTakenEffect).toBe(false);
+    const rejected = (await client.say('sp-1', 'hi').catch((e: unknown) => e)) as VoipbinApiError;
+    expect(rejected.status).toBe(400);
+    expect(rejected.mayHaveTakenEffect).toBe(false);
   });
 
   it('rejects an answer of the wrong shape without retrying', async () => {

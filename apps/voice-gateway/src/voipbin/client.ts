@@ -28,7 +28,7 @@ export type VoipbinClientOptions = {
   fetch?: typeof fetch;
   /** Per attempt, in ms. Default 5000. */
   timeoutMs?: number;
-  /** Retries on 429, 5xx and network errors. Default 2. */
+  /** Retries (idempotent calls: 429, 5xx, network; `say`/`talk`/creates: only when refused). Default 2. */
   retries?: number;
   /** First backoff, doubled per retry. Default 200 ms. */
   backoffMs?: number;
@@ -89,7 +89,9 @@ const anything = z.unknown();
 
 /**
  * A typed VoIPBin REST client: access key as `?accesskey=`, a timeout per attempt, bounded
- * retries with backoff on 429/5xx/network errors; failures throw `VoipbinApiError`.
+ * retries with backoff on 429/5xx/network errors for idempotent calls (flush, stop and hangup
+ * count as such); `say`, `talk` and creates are retried only when VoIPBin certainly did not act
+ * (429, 503, failed connect). Failures throw `VoipbinApiError`.
  */
 export function createVoipbinClient(options: VoipbinClientOptions = {}): VoipbinClient {
   const request: RequestOptions = {
@@ -115,13 +117,13 @@ export function createVoipbinClient(options: VoipbinClientOptions = {}): Voipbin
     flush: (speakingId) =>
       requestJson(
         request,
-        { method: 'POST', path: `/speakings/${id(speakingId)}/flush` },
+        { method: 'POST', path: `/speakings/${id(speakingId)}/flush`, idempotent: true },
         speakingSchema,
       ),
     stopSpeaking: (speakingId) =>
       requestJson(
         request,
-        { method: 'POST', path: `/speakings/${id(speakingId)}/stop` },
+        { method: 'POST', path: `/speakings/${id(speakingId)}/stop`, idempotent: true },
         speakingSchema,
       ),
     async talk(callId, body) {
@@ -132,7 +134,11 @@ export function createVoipbinClient(options: VoipbinClientOptions = {}): Voipbin
       );
     },
     async hangup(callId) {
-      await requestJson(request, { method: 'POST', path: `/calls/${id(callId)}/hangup` }, anything);
+      await requestJson(
+        request,
+        { method: 'POST', path: `/calls/${id(callId)}/hangup`, idempotent: true },
+        anything,
+      );
     },
     getTranscribe: (transcribeId) =>
       requestJson(

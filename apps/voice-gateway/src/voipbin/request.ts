@@ -6,15 +6,27 @@ export class VoipbinApiError extends Error {
   readonly status: number | undefined;
   /** True when trying again later may succeed (429, 5xx, network). */
   readonly isRetryable: boolean;
+  /**
+   * False only when VoIPBin certainly did not act on the request (refused with 429/503 or a 4xx,
+   * or the connection failed before anything was sent); a timeout or a 500 after sending may
+   * have taken effect (e.g. a `say` queued), so it must not be repeated through another API.
+   */
+  readonly mayHaveTakenEffect: boolean;
 
   constructor(
     message: string,
-    options: { status?: number; cause?: unknown; isRetryable: boolean },
+    options: {
+      status?: number;
+      cause?: unknown;
+      isRetryable: boolean;
+      mayHaveTakenEffect?: boolean;
+    },
   ) {
     super(message, { cause: options.cause });
     this.name = 'VoipbinApiError';
     this.status = options.status;
     this.isRetryable = options.isRetryable;
+    this.mayHaveTakenEffect = options.mayHaveTakenEffect ?? true;
   }
 }
 
@@ -25,7 +37,10 @@ export type RequestOptions = {
   fetch: typeof fetch;
   /** Per attempt, in ms. */
   timeoutMs: number;
-  /** Retries after the first attempt, on 429, 5xx and network errors. */
+  /**
+   * Retries after the first attempt: on 429, 5xx and network errors for idempotent calls; only on
+   * 429, 503 and failed connects for the others (see {@link ApiCall.idempotent}).
+   */
   retries: number;
   /** First backoff in ms, doubled per retry (with jitter). */
   backoffMs: number;
@@ -39,7 +54,32 @@ export type ApiCall = {
   path: string;
   body?: unknown;
   query?: Record<string, string | number | undefined>;
+  /**
+   * Whether repeating the call is harmless. Default: true for GET/PUT/DELETE, false for POST.
+   * A non-idempotent call is retried only when VoIPBin certainly did not act on it.
+   */
+  idempotent?: boolean;
 };
+
+/** Connection errors raised before any byte of the request was sent. */
+const notSentCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** The error code of a network failure (undici puts it on `cause`). */
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,6 +101,7 @@ export async function requestJson<T extends z.ZodType>(
 ): Promise<z.infer<T>> {
   const url = buildUrl(options, call);
   const label = `${call.method} ${call.path}`;
+  const idempotent = call.idempotent ?? call.method !== 'POST';
   for (let attempt = 0; ; attempt++) {
     let failure: VoipbinApiError;
     try {
@@ -72,15 +113,24 @@ export async function requestJson<T extends z.ZodType>(
       });
       const text = await response.text();
       if (response.ok) return parseBody(schema, text, label);
-      const retryable = response.status === 429 || response.status >= 500;
+      // 429 and 503 are refusals: VoIPBin did not act. Another 5xx may come after it did.
+      const refused = response.status === 429 || response.status === 503;
+      const serverError = response.status >= 500 && !refused;
       failure = new VoipbinApiError(`${label} failed: ${response.status} ${errorReason(text)}`, {
         status: response.status,
-        isRetryable: retryable,
+        isRetryable: refused || (serverError && idempotent),
+        mayHaveTakenEffect: serverError,
       });
     } catch (cause) {
       if (cause instanceof VoipbinApiError) throw cause;
       const reason = cause instanceof Error ? cause.message : String(cause);
-      failure = new VoipbinApiError(`${label} failed: ${reason}`, { cause, isRetryable: true });
+      // A timeout or a reset may come after VoIPBin got the request: only a failed connect is safe.
+      const notSent = notSentCodes.has(errorCode(cause) ?? '');
+      failure = new VoipbinApiError(`${label} failed: ${reason}`, {
+        cause,
+        isRetryable: idempotent || notSent,
+        mayHaveTakenEffect: !notSent,
+      });
     }
     if (!failure.isRetryable || attempt >= options.retries) throw failure;
     options.onRetry?.({
@@ -99,7 +149,11 @@ function parseBody<T extends z.ZodType>(schema: T, text: string, label: string):
   try {
     json = text === '' ? {} : JSON.parse(text);
   } catch (cause) {
-    throw new VoipbinApiError(`${label}: the answer is not JSON`, { cause, isRetryable: false });
+    throw new VoipbinApiError(`${label}: the answer is not JSON`, {
+      cause,
+      isRetryable: false,
+      mayHaveTakenEffect: true,
+    });
   }
   const result = schema.safeParse(json);
   if (result.success) return result.data;
@@ -107,6 +161,7 @@ function parseBody<T extends z.ZodType>(schema: T, text: string, label: string):
   throw new VoipbinApiError(`${label}: unexpected answer (${issues.join('; ')})`, {
     cause: result.error,
     isRetryable: false,
+    mayHaveTakenEffect: true,
   });
 }
 
