@@ -7,7 +7,6 @@ export type AiCoreErrorCode =
   | 'model_timeout'
   | 'rate_limited'
   | 'history_unavailable'
-  | 'tool_failed'
   | 'unknown_channel';
 
 /** Options for {@link AiCoreError}. */

@@ -32,14 +32,23 @@ export { AiCoreError } from './errors';
 export type { MemoryHistoryOptions } from './history/memory-history';
 export { createMemoryHistory } from './history/memory-history';
 export type { HistoryWindowOptions } from './history/store-support';
-export { checkHistoryId, parseHistoryMessage, resolveHistoryWindow } from './history/store-support';
+export {
+  checkHistoryId,
+  checkHistoryLimit,
+  parseHistoryMessage,
+  resolveHistoryWindow,
+} from './history/store-support';
 export type {
   EventClaim,
   HistoryAppendOptions,
   HistoryLoadOptions,
   HistoryStore,
 } from './history-store';
-export type { KnowledgeDocument, KnowledgeModelOptions } from './knowledge/index';
+export type {
+  KnowledgeBaseOptions,
+  KnowledgeDocument,
+  KnowledgeModelOptions,
+} from './knowledge/index';
 export { createKnowledgeBase, createKnowledgeModel, loadKnowledge } from './knowledge/index';
 export type {
   ChatStreamPart,
@@ -49,3 +58,4 @@ export type {
   ToolCall,
 } from './messages';
 export type { Tool, ToolContext, Tools } from './tools';
+export { defineTool } from './tools';

@@ -13,3 +13,10 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
     cause: result.error,
   });
 }
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** False for strings with a lone UTF-16 surrogate, which no store or wire format can carry. */
+export function isWellFormed(text: string): boolean {
+  return !loneSurrogate.test(text);
+}

@@ -129,6 +129,18 @@ export function defineHistoryContract(name: string, create: HistoryHarnessFactor
         );
       });
 
+      it('rejects ids with a lone surrogate as invalid_input (no key can encode them)', async () => {
+        const { store } = await create({});
+        await expect(store.load('c\uD800', { limit: 1 })).rejects.toMatchObject({
+          code: 'invalid_input',
+          field: 'conversationId',
+        });
+        await expect(store.load('c', { limit: 1, claim: '\uDC00e' })).rejects.toMatchObject({
+          code: 'invalid_input',
+          field: 'claim',
+        });
+      });
+
       it('answers ping', async () => {
         const { store } = await create({});
         await expect(store.ping()).resolves.toBeUndefined();

@@ -1,6 +1,7 @@
 import {
   AiCoreError,
   checkHistoryId,
+  checkHistoryLimit,
   type EventClaim,
   type HistoryAppendOptions,
   type HistoryLoadOptions,
@@ -50,12 +51,7 @@ export function createUpstashHistory(options: UpstashHistoryOptions): HistorySto
   return {
     async load(conversationId: string, { limit, claim }: HistoryLoadOptions) {
       checkHistoryId(conversationId, 'conversationId');
-      if (!Number.isInteger(limit) || limit < 0) {
-        throw new AiCoreError('invalid_input', {
-          message: 'limit must be an integer >= 0',
-          field: 'limit',
-        });
-      }
+      checkHistoryLimit(limit);
       if (claim !== undefined) checkHistoryId(claim, 'claim');
       // LRANGE -0 -1 would return the whole list: a limit of 0 reads nothing.
       if (claim === undefined) {

@@ -43,14 +43,19 @@ export function buildModelMessages(
   ];
 }
 
+/** How much of a message retrieval looks at. */
+const maxQueryChars = 300;
+
 /** The retrieval query: the user's text, widened with their previous message when it alone finds nothing. */
 export function searchKnowledge(
   search: (query: string) => KnowledgePassage[],
   text: string,
   history: HistoryMessage[],
 ): KnowledgePassage[] {
-  const direct = search(text);
+  // A long message costs fuzzy matching per term: its opening says what it is about.
+  const query = (words: string) => words.slice(0, maxQueryChars);
+  const direct = search(query(text));
   if (direct.length > 0) return direct;
   const previous = history.findLast((message) => message.role === 'user');
-  return previous ? search(`${previous.content} ${text}`) : direct;
+  return previous ? search(query(`${previous.content} ${text}`)) : direct;
 }

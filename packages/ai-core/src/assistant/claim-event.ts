@@ -1,24 +1,12 @@
 import { AiCoreError } from '../errors';
 import type { HistoryStore } from '../history-store';
 import type { HistoryMessage } from '../messages';
+import { sleep } from '../sleep';
 
 /** What the turn's owner learns from loading history. */
 export type TurnStart =
   | { kind: 'run'; messages: HistoryMessage[] }
   | { kind: 'replay'; reply: string };
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 
 /** Loads history (one round trip) and, with an event id, claims it; waits while another call owns it. */
 export async function startTurn(

@@ -5,7 +5,9 @@ import { createMemoryHistory } from '../history/memory-history';
 import type { HistoryStore } from '../history-store';
 import { createKnowledgeBase } from '../knowledge/index';
 import { createMockChatModel } from '../test/index';
+import { defineTool } from '../tools';
 import { createAssistant } from './create-assistant';
+import { maxCutChars } from './run-model';
 import type { ReplyInput } from './types';
 
 const instructions = 'You are the assistant of Harbor Lane Books.';
@@ -100,6 +102,19 @@ describe('createAssistant', () => {
     // The model was stopped as soon as the third sentence began.
     expect(deltas.join('')).toBe(`${final} This`);
     expect(model.aborted[0]).toBe(true);
+  });
+
+  it('voice: stops a long answer without sentence ends once nothing more could be spoken', async () => {
+    const runOn = 'and then some more words '.repeat(1000);
+    const model = createMockChatModel({ responses: [{ text: runOn }] });
+    const assistant = createAssistant({ model, history: createMemoryHistory(), instructions });
+    let streamed = '';
+    for await (const part of assistant.stream(turn('show me', { channel: 'voice' }))) {
+      if (part.type === 'text-delta') streamed += part.text;
+    }
+    expect(model.aborted[0]).toBe(true);
+    expect(streamed.length).toBeGreaterThanOrEqual(maxCutChars);
+    expect(streamed.length).toBeLessThan(runOn.length);
   });
 
   it('adds a channel without touching the core', async () => {
@@ -223,6 +238,61 @@ describe('tools', () => {
   });
 });
 
+describe('tools and the deadline', () => {
+  it('a hung tool ends at the deadline, keeping the user turn and releasing the event', async () => {
+    const tools = {
+      slow: defineTool({
+        description: 'Never answers',
+        parameters: z.object({}),
+        execute: () => new Promise(() => {}),
+      }),
+    };
+    const model = createMockChatModel({
+      responses: [{ toolCalls: [{ name: 'slow', input: {} }] }, { text: 'Done.' }],
+    });
+    const history = createMemoryHistory();
+    const assistant = createAssistant({ model, history, instructions, tools, timeoutMs: 100 });
+    expect(await codeOf(assistant.reply(turn('go', { eventId: 'e-slow' })))).toBe('model_timeout');
+    expect(await stored(history)).toEqual(['user: go']);
+    const { claim } = await history.load('c1', { limit: 0, claim: 'e-slow' });
+    expect(claim).toEqual({ status: 'claimed' });
+  });
+
+  it("gives tools the turn's event id, so side effects can happen once", async () => {
+    const seen: (string | undefined)[] = [];
+    const tools = {
+      book: defineTool({
+        description: 'Books a table',
+        parameters: z.object({ people: z.number() }),
+        execute: (input, context) => {
+          seen.push(context.eventId);
+          return { booked: input.people };
+        },
+      }),
+    };
+    const model = createMockChatModel({
+      responses: [{ toolCalls: [{ name: 'book', input: { people: 2 } }] }, { text: 'Booked.' }],
+    });
+    const assistant = createAssistant({
+      model,
+      history: createMemoryHistory(),
+      instructions,
+      tools,
+    });
+    await assistant.reply(turn('table for two', { eventId: 'evt-book' }));
+    expect(seen).toEqual(['evt-book']);
+  });
+
+  it('types execute from the schema', () => {
+    defineTool({
+      description: 'typed',
+      parameters: z.object({ orderNumber: z.string() }),
+      // @ts-expect-error: orderNumbr is not a field of the schema
+      execute: ({ orderNumbr }: { orderNumbr: number }) => orderNumbr,
+    });
+  });
+});
+
 describe('idempotency and concurrency', () => {
   it('the same eventId twice gives the stored reply without a second model call or turn', async () => {
     const model = createMockChatModel();
@@ -259,7 +329,12 @@ describe('idempotency and concurrency', () => {
     const messages = await stored(history);
     expect(messages).toHaveLength(4);
     expect(messages).toEqual(
-      expect.arrayContaining(['user: first', 'user: second', 'assistant: You said: first']),
+      expect.arrayContaining([
+        'user: first',
+        'user: second',
+        'assistant: You said: first',
+        'assistant: You said: second',
+      ]),
     );
   });
 });
@@ -335,6 +410,67 @@ describe('failures', () => {
     const again = await assistant.reply(turn('hi', { eventId: 'x' }));
     expect(again.replayed).toBe(false);
     expect(await stored(history)).toEqual(['user: hi', 'assistant: one two three four']);
+  });
+
+  it('a retry with maxTurns 0 does not store the user turn twice', async () => {
+    const failure = new AiCoreError('model_unavailable', { message: 'down' });
+    const model = createMockChatModel({ responses: [{ error: failure }, { text: 'Answer.' }] });
+    const history = createMemoryHistory();
+    const assistant = createAssistant({ model, history, instructions, maxTurns: 0 });
+    await assistant.reply(turn('hi', { eventId: 'e1' })).catch(() => {});
+    await assistant.reply(turn('hi', { eventId: 'e1' }));
+    expect(await stored(history)).toEqual(['user: hi', 'assistant: Answer.']);
+    expect(model.calls[1]?.messages.filter((m) => m.role === 'user')).toHaveLength(1);
+  });
+
+  it('a retry after other turns came in between does not repeat the user turn', async () => {
+    const failure = new AiCoreError('model_unavailable', { message: 'down' });
+    const model = createMockChatModel({
+      responses: [{ error: failure }, { text: 'Second answer.' }, { text: 'First answer.' }],
+    });
+    const history = createMemoryHistory();
+    const assistant = createAssistant({ model, history, instructions });
+    await assistant.reply(turn('first', { eventId: 'e1' })).catch(() => {});
+    await assistant.reply(turn('second', { eventId: 'e2' }));
+    await assistant.reply(turn('first', { eventId: 'e1' }));
+    const messages = await stored(history);
+    expect(messages.filter((m) => m === 'user: first')).toHaveLength(1);
+    expect(model.calls[2]?.messages.filter((m) => m.content === 'first')).toHaveLength(1);
+  });
+
+  it('when the final write fails, the event is released so a retry answers instead of waiting', async () => {
+    const inner = createMemoryHistory();
+    let failNextWrite = true;
+    const history: HistoryStore = {
+      ...inner,
+      append: async (id, messages, options) => {
+        if (failNextWrite && messages.some((m) => m.role === 'assistant')) {
+          failNextWrite = false;
+          throw new Error('write lost');
+        }
+        return inner.append(id, messages, options);
+      },
+    };
+    const model = createMockChatModel();
+    const assistant = createAssistant({ model, history, instructions, timeoutMs: 2000 });
+    expect(await codeOf(assistant.reply(turn('hi', { eventId: 'e-w' })))).toBe(
+      'history_unavailable',
+    );
+    const retry = await assistant.reply(turn('hi', { eventId: 'e-w' }));
+    expect(retry.replayed).toBe(false);
+    expect(await stored(inner)).toEqual(['user: hi', 'assistant: You said: hi']);
+  });
+
+  it('refuses ids and text that are not well-formed Unicode', async () => {
+    const assistant = createAssistant({
+      model: createMockChatModel(),
+      history: createMemoryHistory(),
+      instructions,
+    });
+    const lone = await assistant.reply(turn('hi', { eventId: 'e\uD800' })).catch((e: unknown) => e);
+    expect(lone).toMatchObject({ code: 'invalid_input', field: 'eventId' });
+    const text = await assistant.reply(turn('hi \uDC00')).catch((e: unknown) => e);
+    expect(text).toMatchObject({ code: 'invalid_input', field: 'text' });
   });
 
   it('reports an unreachable history store as history_unavailable', async () => {

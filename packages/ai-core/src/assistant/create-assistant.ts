@@ -63,15 +63,21 @@ export function createAssistant(options: AssistantOptions): Assistant {
     // Set when the turn is written to history; a consumer that stops reading early leaves it unset.
     let settle: (() => Promise<void>) | undefined;
     try {
-      const start = await startTurn(options.history, conversationId, maxTurns, eventId, signal);
+      // At least one message, so that a retry is recognised even with `maxTurns: 0`.
+      const window = Math.max(maxTurns, 1);
+      const start = await startTurn(options.history, conversationId, window, eventId, signal);
       if (start.kind === 'replay') {
         yield { type: 'text-delta', text: start.reply };
         yield { type: 'reply', reply: reply(start.reply, true) };
         return;
       }
-      // A retry of an event whose model call failed: its user turn is already in history.
-      const retried = eventId !== undefined && start.messages.at(-1)?.eventId === eventId;
-      const past = retried ? start.messages.slice(0, -1) : start.messages;
+      // A retry of an event whose model call failed: its user turn is already in history (not
+      // necessarily last: other turns may have come in between).
+      const isThisTurn = (message: HistoryMessage) =>
+        eventId !== undefined && message.role === 'user' && message.eventId === eventId;
+      const retried = start.messages.some(isThisTurn);
+      const earlier = start.messages.filter((message) => !isThisTurn(message));
+      const past = maxTurns === 0 ? [] : earlier.slice(-maxTurns);
       const userMessage: HistoryMessage = {
         role: 'user',
         content: input.text,
@@ -105,7 +111,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
           messages: buildModelMessages(system, past, input.text),
           context: passages,
           tools: options.tools,
-          toolContext: { conversationId, channel: channel.name, signal },
+          toolContext: {
+            conversationId,
+            channel: channel.name,
+            signal,
+            ...(eventId ? { eventId } : {}),
+          },
           maxSteps,
           cut: channel.maxSentences
             ? { sentences: channel.maxSentences, render: channel.render }
@@ -140,6 +151,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         createdAt: now().toISOString(),
         channel: channel.name,
       };
+      const release = settle;
       settle = undefined;
       try {
         await options.history.append(
@@ -148,6 +160,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
           eventId ? { event: { id: eventId, reply: text } } : undefined,
         );
       } catch (error) {
+        // Not stored: keep what can be kept and free the event, so a retry answers instead of waiting.
+        await release();
         throw asHistoryError(error);
       }
       yield { type: 'reply', reply: reply(text, false, passages ?? []) };

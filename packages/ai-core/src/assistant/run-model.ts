@@ -2,7 +2,7 @@ import { completeSentenceCount } from '../channels/index';
 import type { ChatModel, KnowledgePassage } from '../chat-model';
 import type { ModelMessage, ToolCall } from '../messages';
 import type { ToolContext, Tools } from '../tools';
-import { abortable } from './abortable';
+import { abortable, raceAbort } from './abortable';
 import { runToolCall, toToolDefinitions } from './tool-runner';
 
 /** One turn's model work: the step loop with tools, and the early cut for channels that want one. */
@@ -19,6 +19,13 @@ export type ModelRun = {
    */
   cut: { sentences: number; render: (text: string) => string } | undefined;
 };
+
+/**
+ * With a cut, the model is also stopped once its text passes this many characters: a channel
+ * that speaks two sentences says nothing of what follows, and re-rendering a long text without
+ * sentence ends (code, a table) on every boundary would grow quadratically.
+ */
+export const maxCutChars: number = 4000;
 
 /**
  * Streams the model's text across steps (running tools between them) and returns the whole text.
@@ -54,7 +61,10 @@ export async function* runModel(run: ModelRun): AsyncGenerator<string, string> {
       if (!run.cut || !cut) continue;
       const checkNow: boolean = boundarySeen && /\S/.test(part.text);
       boundarySeen = /[.!?:;\n]/.test(part.text) || (boundarySeen && !checkNow);
-      if (checkNow && completeSentenceCount(run.cut.render(text)) >= run.cut.sentences) {
+      const enough =
+        text.length >= maxCutChars ||
+        (checkNow && completeSentenceCount(run.cut.render(text)) >= run.cut.sentences);
+      if (enough) {
         // Enough is said: stop the model now rather than wait for words nobody will hear.
         cut.abort();
         return text;
@@ -62,8 +72,10 @@ export async function* runModel(run: ModelRun): AsyncGenerator<string, string> {
     }
     if (calls.length === 0 || !offerTools) break;
     messages.push({ role: 'assistant', content: stepText, toolCalls: calls });
-    const results = await Promise.all(
-      calls.map((call) => runToolCall(run.tools ?? {}, call, run.toolContext)),
+    // A tool that hangs must not outlive the turn's deadline or the caller's cancel.
+    const results = await raceAbort(
+      Promise.all(calls.map((call) => runToolCall(run.tools ?? {}, call, run.toolContext))),
+      run.toolContext.signal,
     );
     calls.forEach((call, index) => {
       messages.push({ role: 'tool', toolCallId: call.id, content: results[index] ?? 'null' });

@@ -27,7 +27,10 @@ export type AssistantOptions = {
   channels?: Record<string, Channel>;
   /** How many past messages are sent to the model. Default 10. */
   maxTurns?: number;
-  /** Deadline for one whole reply, in ms. Default 30 000. */
+  /**
+   * Deadline for one whole reply (model and tools), in ms. Default 30 000, at most 60 000: a turn
+   * must end before its idempotency claim does (a store's `claimTtlSeconds`, 60 s by default).
+   */
   timeoutMs?: number;
   /** Model steps per turn when tools are called. Default 3. */
   maxSteps?: number;
@@ -67,7 +70,10 @@ export type Reply = {
 
 /** One part of a streamed reply. */
 export type ReplyPart =
-  /** Text as the model produces it (not yet rendered). */
+  /**
+   * Text as the model produces it, not yet rendered (for a replayed event: the stored, rendered
+   * reply in one part).
+   */
   | { type: 'text-delta'; text: string }
   /** The whole rendered reply; always the last part. */
   | { type: 'reply'; reply: Reply };

@@ -1,15 +1,23 @@
 import { z } from 'zod';
-import { parseOrThrow } from '../validation';
+import { isWellFormed, parseOrThrow } from '../validation';
 import type { ReplyInput } from './types';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const wellFormed = (schema: z.ZodString) =>
+  schema.refine(isWellFormed, 'must be well-formed Unicode (no lone surrogates)');
+const text = (max: number) => wellFormed(z.string().trim().min(1, 'must not be empty').max(max));
+
+/**
+ * The longest deadline: a turn must end before its idempotency claim does (stores keep claims
+ * 60 s by default), or a retry could answer the same event a second time.
+ */
+export const maxTimeoutMs = 60_000;
 
 const replyInputSchema = z.object({
   conversationId: text(256),
   channel: text(64),
-  text: z.string().trim().min(1, 'must not be empty').max(20_000),
+  text: wellFormed(z.string().trim().min(1, 'must not be empty').max(20_000)),
   eventId: text(256).optional(),
-  timeoutMs: z.number().int().positive().max(600_000).optional(),
+  timeoutMs: z.number().int().positive().max(maxTimeoutMs).optional(),
   signal: z.instanceof(AbortSignal).optional(),
 });
 
@@ -20,7 +28,10 @@ const hasFunction = (name: string) => (value: unknown) =>
 
 const assistantOptionsSchema = z.object({
   model: z.custom(hasFunction('stream'), 'must be a ChatModel (with a stream method)'),
-  history: z.custom(hasFunction('load'), 'must be a HistoryStore (with load and append)'),
+  history: z.custom(
+    (value) => hasFunction('load')(value) && hasFunction('append')(value),
+    'must be a HistoryStore (with load and append)',
+  ),
   instructions: z.string(),
   knowledge: z.custom(hasFunction('search'), 'must be a KnowledgeBase').optional(),
   tools: z
@@ -35,7 +46,7 @@ const assistantOptionsSchema = z.object({
     .optional(),
   channels: z.record(z.string(), z.custom(hasFunction('render'), 'must be a Channel')).optional(),
   maxTurns: z.number().int().min(0).max(1000).optional(),
-  timeoutMs: z.number().int().positive().max(600_000).optional(),
+  timeoutMs: z.number().int().positive().max(maxTimeoutMs).optional(),
   maxSteps: z.number().int().min(1).max(10).optional(),
   maxPassages: z.number().int().min(0).max(20).optional(),
   now: z.custom((value) => typeof value === 'function', 'must be a function').optional(),

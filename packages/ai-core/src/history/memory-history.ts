@@ -1,4 +1,3 @@
-import { AiCoreError } from '../errors';
 import type {
   EventClaim,
   HistoryAppendOptions,
@@ -8,6 +7,7 @@ import type {
 import type { HistoryMessage } from '../messages';
 import {
   checkHistoryId,
+  checkHistoryLimit,
   type HistoryWindowOptions,
   parseHistoryMessage,
   resolveHistoryWindow,
@@ -84,12 +84,7 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
   return {
     async load(conversationId: string, { limit, claim }: HistoryLoadOptions) {
       checkHistoryId(conversationId, 'conversationId');
-      if (!Number.isInteger(limit) || limit < 0) {
-        throw new AiCoreError('invalid_input', {
-          message: 'limit must be an integer >= 0',
-          field: 'limit',
-        });
-      }
+      checkHistoryLimit(limit);
       const at = now();
       sweep(at);
       const entries =

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AiCoreError } from '../errors';
 import type { HistoryMessage } from '../messages';
-import { parseOrThrow } from '../validation';
+import { isWellFormed, parseOrThrow } from '../validation';
 
 /** The window and lifetimes every `HistoryStore` of this project supports. */
 export type HistoryWindowOptions = {
@@ -49,12 +49,25 @@ export function parseHistoryMessage(value: unknown): HistoryMessage | undefined 
   return result.success ? result.data : undefined;
 }
 
-/** Throws `invalid_input` unless `value` is a non-empty string (conversation and event ids). */
+/**
+ * Throws `invalid_input` unless `value` is a non-empty, well-formed string (conversation and
+ * event ids: a lone surrogate cannot be encoded into a key).
+ */
 export function checkHistoryId(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.length === 0) {
+  if (typeof value !== 'string' || value.length === 0 || !isWellFormed(value)) {
     throw new AiCoreError('invalid_input', {
-      message: `${field} must be a non-empty string`,
+      message: `${field} must be a non-empty, well-formed string`,
       field,
+    });
+  }
+}
+
+/** Throws `invalid_input` unless `limit` is a whole number of messages, 0 or more. */
+export function checkHistoryLimit(limit: unknown): void {
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
+    throw new AiCoreError('invalid_input', {
+      message: 'limit must be an integer >= 0',
+      field: 'limit',
     });
   }
 }

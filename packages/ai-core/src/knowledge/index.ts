@@ -1,3 +1,4 @@
+export type { KnowledgeBaseOptions } from './knowledge-base';
 export { createKnowledgeBase } from './knowledge-base';
 export type { KnowledgeModelOptions } from './knowledge-model';
 export { createKnowledgeModel } from './knowledge-model';

@@ -1,5 +1,6 @@
 import type { ChatCallOptions, ChatModel, ChatRequest } from '../chat-model';
 import type { ChatStreamPart } from '../messages';
+import { lastUserText, sleep } from '../sleep';
 import { selectAnswer } from './select-answer';
 import { tokenize } from './terms';
 
@@ -41,26 +42,6 @@ const smallTalk = (text: string): 'hello' | 'thanks' | 'bye' | undefined => {
   return kind;
 };
 
-const lastUserText = (request: ChatRequest): string =>
-  request.messages.findLast((message) => message.role === 'user')?.content ?? '';
-
-const pause = (ms: number, signal: AbortSignal | undefined) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-
 /**
  * The embedded offline model: no key, no network. It answers the last user message from the knowledge
  * passages the assistant retrieved (`request.context`): the sentences and lists of the best passage that
@@ -83,7 +64,7 @@ export const createKnowledgeModel = (options: KnowledgeModelOptions = {}): ChatM
   const { tokenDelayMs = 0, fallback = defaultFallback, greeting = defaultGreeting } = options;
 
   const answer = (request: ChatRequest): string => {
-    const question = lastUserText(request);
+    const question = lastUserText(request.messages);
     // Small talk first: the assistant may retrieve passages for "thanks" using the previous question.
     const kind = smallTalk(question);
     if (kind === 'hello') return greeting;
@@ -101,7 +82,7 @@ export const createKnowledgeModel = (options: KnowledgeModelOptions = {}): ChatM
     signal?.throwIfAborted();
     const words = answer(request).match(/\s*\S+\s*/g) ?? [];
     for (const [index, text] of words.entries()) {
-      if (index > 0 && tokenDelayMs > 0) await pause(tokenDelayMs, signal);
+      if (index > 0 && tokenDelayMs > 0) await sleep(tokenDelayMs, signal);
       signal?.throwIfAborted();
       yield { type: 'text-delta', text };
     }

@@ -1,6 +1,7 @@
 import type { ChatModel, ChatRequest } from '../chat-model';
 import { AiCoreError } from '../errors';
-import type { ChatStreamPart, FinishReason, ModelMessage } from '../messages';
+import type { ChatStreamPart, FinishReason } from '../messages';
+import { lastUserText, sleep } from '../sleep';
 import { splitIntoTokens } from './split-tokens';
 
 /** A tool call the mock model makes; `input` is JSON-encoded unless a string. */
@@ -46,29 +47,6 @@ export type MockChatModel = ChatModel & {
   /** `aborted[i]` is true when call `i` was aborted by its signal before it ended. */
   readonly aborted: boolean[];
 };
-
-function lastUserText(messages: readonly ModelMessage[]): string {
-  return messages.findLast((message) => message.role === 'user')?.content ?? '';
-}
-
-/** Waits `ms` (forever when infinite); rejects with the signal's reason as soon as it aborts. */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = Number.isFinite(ms)
-      ? setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, ms)
-      : undefined;
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function encode(input: unknown): string {
   return typeof input === 'string' ? input : JSON.stringify(input ?? {});
@@ -117,11 +95,11 @@ export function createMockChatModel(options: MockChatModelOptions = {}): MockCha
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const response = await pick(request, index);
-      await pause(delayMs, signal);
-      if ('hang' in response) return await pause(Number.POSITIVE_INFINITY, signal);
+      await sleep(delayMs, signal);
+      if ('hang' in response) return await sleep(Number.POSITIVE_INFINITY, signal);
       if ('error' in response) throw response.error;
       for (const [position, text] of splitIntoTokens(response.text ?? '').entries()) {
-        await pause(position > 0 ? tokenDelayMs : 0, signal);
+        await sleep(position > 0 ? tokenDelayMs : 0, signal);
         yield { type: 'text-delta', text };
       }
       const toolCalls = response.toolCalls ?? [];
