@@ -200,6 +200,16 @@ describe('widget with scripted answers', () => {
     expect(text).toContain('data-primary-color');
     await page.locator('org-chat-widget').waitFor({ state: 'detached' });
     expect(await page.title()).toBe('still alive');
+
+    // The global stays (page scripts calling it do not break) and says why it does nothing.
+    const report = page.waitForEvent('console', {
+      predicate: (message) => message.text().includes('open(): not shown'),
+      timeout: 10_000,
+    });
+    await page.evaluate(() =>
+      (window as unknown as { OrgChatWidget: { open(): void } }).OrgChatWidget.open(),
+    );
+    expect((await report).text()).toContain('invalid options');
     expect(errors.filter((error) => !error.includes('[OrgChatWidget]'))).toEqual([]);
   });
 });

@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vite = `${root}node_modules/.bin/vite`;
+// Always the production bundle, also when vitest (NODE_ENV=test) builds before the browser tests.
+const env = { ...process.env, NODE_ENV: 'production' };
 for (const mode of ['app', 'loader', 'lib']) {
   execFileSync(vite, ['build', '--mode', mode, '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    env,
   });
 }
 execFileSync('node', ['scripts/size.mjs'], { cwd: root, stdio: 'inherit' });

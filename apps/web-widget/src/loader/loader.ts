@@ -25,6 +25,8 @@ function start(script: HTMLScriptElement) {
   let handle: WidgetHandle | undefined;
   let loading: Promise<void> | undefined;
   let openNow = false;
+  // The app refused the options: the widget is gone and the global only says why.
+  let invalid = false;
   const load = () => {
     loading ??= new Promise<void>((resolve, reject) => {
       const tag = document.createElement('script');
@@ -33,7 +35,8 @@ function start(script: HTMLScriptElement) {
       tag.addEventListener(readyEvent, (event) => {
         const boot = (event as CustomEvent<Boot>).detail;
         handle = boot({ shadow, data, openNow, focusLauncher: shadow.activeElement === button });
-        if (!handle) host.remove();
+        invalid = !handle;
+        if (invalid) host.remove();
         resolve();
       });
       tag.onerror = () => {
@@ -48,6 +51,7 @@ function start(script: HTMLScriptElement) {
   };
   const prefetch = () => void load().catch(() => {});
   const command = (name: 'open' | 'close' | 'toggle' | 'newConversation') => {
+    if (invalid) return console.error(`[OrgChatWidget] ${name}(): not shown, invalid options`);
     if (handle) return handle[name]();
     if (name === 'close') openNow = false;
     if (name !== 'open' && name !== 'toggle') return;

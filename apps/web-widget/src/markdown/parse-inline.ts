@@ -23,45 +23,64 @@ export function decodeEntities(text: string): string {
 const escapable = /[\\`*_{}[\]()#+\-.!<>~|"'&]/;
 const bareUrl = /^(?:https?:\/\/|mailto:)[^\s<>]+/i;
 
-/** Where `[text](url "title")` closes: the url (no title) and the index after `)`. */
-function linkTarget(source: string, open: number): { url: string; end: number } | undefined {
-  let depth = 0;
-  for (let index = open + 1; index < source.length; index++) {
+/** The url of `(url "title")`: the first word, or what is inside `<…>`. */
+function linkUrl(inner: string): string {
+  const trimmed = inner.trim();
+  const url = trimmed.startsWith('<')
+    ? trimmed.slice(1, trimmed.indexOf('>'))
+    : trimmed.split(/\s+/)[0];
+  return decodeEntities(url ?? '');
+}
+
+/**
+ * Where each `[` and `(` closes (`-1`: never), in one pass: backslash escapes skip the next
+ * character, brackets and parentheses nest separately. Scanning forward from every opener
+ * instead takes quadratic time on a run of `[`.
+ */
+function matchPairs(source: string): Int32Array {
+  const pairs = new Int32Array(source.length).fill(-1);
+  const brackets: number[] = [];
+  const parens: number[] = [];
+  for (let index = 0; index < source.length; index++) {
     const char = source[index];
     if (char === '\\') index++;
-    else if (char === '(') depth++;
-    else if (char === ')') {
-      if (depth-- > 0) continue;
-      const inner = source.slice(open + 1, index).trim();
-      const url = inner.startsWith('<')
-        ? inner.slice(1, inner.indexOf('>'))
-        : inner.split(/\s+/)[0];
-      return { url: decodeEntities(url ?? ''), end: index + 1 };
+    else if (char === '[') brackets.push(index);
+    else if (char === '(') parens.push(index);
+    else if (char === ']' || char === ')') {
+      const open = (char === ']' ? brackets : parens).pop();
+      if (open !== undefined) pairs[open] = index;
     }
   }
-  return undefined;
+  return pairs;
 }
 
-/** Where the `]` closing the `[` at `open` is, skipping nested brackets and code. */
-function closingBracket(source: string, open: number): number {
-  let depth = 0;
-  for (let index = open + 1; index < source.length; index++) {
-    const char = source[index];
-    if (char === '\\') index++;
-    else if (char === '[') depth++;
-    else if (char === ']' && depth-- === 0) return index;
-  }
-  return -1;
+/** `text` without the trailing characters `drop` accepts (a loop: a regex is quadratic here). */
+function trimEnd(text: string, drop: (char: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && drop(text[end - 1] as string)) end--;
+  return text.slice(0, end);
 }
+
+const urlTail = (char: string) => '.,;:!?\'")]'.includes(char);
 
 const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+/** How deep emphasis and links nest by default; deeper markup is shown as text. */
+export const defaultMaxDepth = 8;
 
 /**
  * Parses inline markdown into nodes. Nothing here ever becomes HTML: `<script>` or
  * `<img onerror=…>` in the source stay literal text, and links get an `href` only when
- * {@link safeHref} allows it.
+ * {@link safeHref} allows it. Emphasis and links nest at most `maxDepth` deep (deeper, the
+ * source is text), and no construct rescans the rest of the source per character, so the
+ * work stays about linear in the length times the depth.
  */
-export function parseInline(source: string): Inline[] {
+export function parseInline(source: string, maxDepth = defaultMaxDepth, depth = 0): Inline[] {
+  if (depth >= maxDepth) return source ? [{ type: 'text', text: decodeEntities(source) }] : [];
+  const nested = (inner: string) => parseInline(inner, maxDepth, depth + 1);
+  const pairs = matchPairs(source);
+  // Backtick runs of these lengths have no closing run further on.
+  const unclosedTicks = new Set<number>();
   const nodes: Inline[] = [];
   let text = '';
   const flush = () => {
@@ -84,13 +103,20 @@ export function parseInline(source: string): Inline[] {
       continue;
     }
     if (char === '`') {
-      const fence = /^`+/.exec(rest)?.[0] ?? '`';
-      const close = source.indexOf(fence, index + fence.length);
-      if (close !== -1) {
-        const code = source.slice(index + fence.length, close).replace(/^ (.+) $/, '$1');
-        index = push({ type: 'code', text: code }, close + fence.length);
+      let end = index;
+      while (source[end] === '`') end++;
+      const fence = source.slice(index, end);
+      const close = unclosedTicks.has(fence.length) ? -1 : source.indexOf(fence, end);
+      if (close === -1) {
+        // An unclosed run is text, all of it (CommonMark does the same).
+        unclosedTicks.add(fence.length);
+        text += fence;
+        index = end;
         continue;
       }
+      const code = source.slice(end, close).replace(/^ (.+) $/, '$1');
+      index = push({ type: 'code', text: code }, close + fence.length);
+      continue;
     }
     const delimiter = /^(\*\*|__|~~|\*|_)/.exec(rest)?.[0];
     if (delimiter && !(delimiter[0] === '_' && isWordChar(source[index - 1]))) {
@@ -99,20 +125,20 @@ export function parseInline(source: string): Inline[] {
       const closesWord = delimiter[0] === '_' && isWordChar(source[close + delimiter.length]);
       if (inner.trim() === inner && inner !== '' && !closesWord) {
         const type = delimiter === '~~' ? 'del' : delimiter.length === 2 ? 'strong' : 'em';
-        index = push({ type, children: parseInline(inner) }, close + delimiter.length);
+        index = push({ type, children: nested(inner) }, close + delimiter.length);
         continue;
       }
     }
     const image = char === '!' && source[index + 1] === '[';
     if (char === '[' || image) {
       const open = index + (image ? 1 : 0);
-      const close = closingBracket(source, open);
-      const target =
-        close !== -1 && source[close + 1] === '(' ? linkTarget(source, close + 1) : undefined;
-      if (target) {
+      const close = pairs[open] ?? -1;
+      const end = close !== -1 && source[close + 1] === '(' ? (pairs[close + 1] ?? -1) : -1;
+      if (end !== -1) {
         // Images are never loaded (no tracking pixels): they become a link to the picture.
-        const children = parseInline(source.slice(open + 1, close) || target.url);
-        index = push({ type: 'link', href: safeHref(target.url), children }, target.end);
+        const url = linkUrl(source.slice(close + 2, end));
+        const children = nested(source.slice(open + 1, close) || url);
+        index = push({ type: 'link', href: safeHref(url), children }, end + 1);
         continue;
       }
     }
@@ -126,13 +152,13 @@ export function parseInline(source: string): Inline[] {
     }
     const url = isWordChar(source[index - 1]) ? undefined : bareUrl.exec(rest)?.[0];
     if (url) {
-      const trimmed = url.replace(/[.,;:!?'")\]]+$/, '');
+      const trimmed = trimEnd(url, urlTail);
       const children: Inline[] = [{ type: 'text', text: trimmed }];
       index = push({ type: 'link', href: safeHref(trimmed), children }, index + trimmed.length);
       continue;
     }
     if (char === '\n') {
-      text = text.replace(/ +$/, '');
+      text = trimEnd(text, (space) => space === ' ');
       index = push({ type: 'break' }, index + 1);
       continue;
     }

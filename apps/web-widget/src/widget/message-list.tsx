@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Markdown } from '../markdown/markdown';
 import { parseMarkdown } from '../markdown/parse-markdown';
+import { MessageBoundary } from './message-boundary';
 import type { ChatEntry, ChatStatus } from './use-chat';
 
 function AssistantText({ content }: { content: string }) {
@@ -35,7 +36,13 @@ export function MessageList({ greeting, messages, status }: MessageListProps) {
       {messages.map((message) => (
         <li key={message.id} className={`message ${message.role}`}>
           <span className="sr-only">{message.role === 'user' ? 'You: ' : 'Assistant: '}</span>
-          {message.role === 'user' ? message.content : <AssistantText content={message.content} />}
+          <MessageBoundary fallback={message.content}>
+            {message.role === 'user' ? (
+              message.content
+            ) : (
+              <AssistantText content={message.content} />
+            )}
+          </MessageBoundary>
         </li>
       ))}
       {status === 'waiting' || status === 'restoring' ? (

@@ -126,6 +126,25 @@ describe('WidgetApp conversation', () => {
     expect(((await history.json()) as { messages: unknown[] }).messages).toHaveLength(4);
   });
 
+  it('restores a conversation with a hostile answer and keeps working', async () => {
+    const hostile = `${'>'.repeat(3000)} deep ${'['.repeat(20_000)}`;
+    const model = createMockChatModel({
+      responses: [{ text: hostile }, { text: 'Still **here**.' }],
+    });
+    const api = createTestApi({ model });
+    const sessionId = await api.newSession();
+    await api.post('/chat', { session_id: sessionId, message: 'Quote yourself' });
+    localStorage.setItem(storageKey, sessionId);
+
+    const { open, send, liveRegion, view } = setup(api);
+    open();
+    await waitFor(() => expect(view.container.querySelectorAll('blockquote').length).toBe(8));
+    expect(view.container.textContent).toContain('Quote yourself');
+    expect(view.container.textContent).toContain(`${'>'.repeat(100)} deep [[[`);
+    send('Are you there?');
+    await waitFor(() => expect(liveRegion().textContent).toBe('Still here.'));
+  });
+
   it('forgets a stored session the server does not know, without an error', async () => {
     localStorage.setItem(storageKey, 'unknown.session');
     const { open, send, findMessage } = setup();

@@ -4,6 +4,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -76,10 +77,14 @@ export function WidgetApp({
       setUnread(0);
       void chat.restore();
     }
+  }, [open, chat.restore]);
+
+  // In the commit that shows or hides the panel, so focus is never left on a hidden control.
+  useLayoutEffect(() => {
     if (!moveFocus.current) return;
     moveFocus.current = false;
     (open ? input : launcher).current?.focus();
-  }, [open, chat.restore]);
+  }, [open]);
 
   useEffect(() => {
     if (focusLauncher && !openNow) launcher.current?.focus();
