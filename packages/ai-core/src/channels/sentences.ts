@@ -3,6 +3,39 @@ const hasLetter = /\p{L}/u;
 const hasContent = /[\p{L}\p{N}]/u;
 const endsSentence = /[.!?…]["'”’)\]]*$/u;
 
+/**
+ * The sentence segments of one line, as `Intl.Segmenter` finds them, read through windows of
+ * about `window` characters: iterating the segments of one long string takes time quadratic in
+ * their number (V8), so each window's segments but its last two are kept and the next window
+ * starts at the one before last. The boundary before a window's last segment may be an artefact
+ * of the window's end (`e.g. (` + `a`), but the one before that is followed by a terminator
+ * inside the window, so it is the boundary the whole line has. A window with fewer than three
+ * segments grows.
+ */
+export function* lineSegments(
+  line: string,
+  window = 1000,
+): Generator<{ segment: string; index: number }> {
+  let start = 0;
+  let size = window;
+  while (start < line.length) {
+    const end = Math.min(line.length, start + size);
+    const pieces = Array.from(segmenter.segment(line.slice(start, end)));
+    const next = pieces.at(-2);
+    if (end === line.length || !next || pieces.length < 3) {
+      if (end < line.length) {
+        size *= 2;
+        continue;
+      }
+      for (const { segment, index } of pieces) yield { segment, index: start + index };
+      return;
+    }
+    for (const { segment, index } of pieces.slice(0, -2)) yield { segment, index: start + index };
+    start += next.index;
+    size = window;
+  }
+}
+
 /** Where one sentence sits in a text: `text.slice(start, end)` is the trimmed sentence. */
 type SentenceSpan = { start: number; end: number };
 
@@ -16,9 +49,13 @@ function sentenceSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
+    if (!hasContent.test(line)) {
+      lineStart += line.length + 1;
+      continue;
+    }
     const onLine: SentenceSpan[] = [];
     let pending: SentenceSpan | undefined;
-    for (const { segment, index } of segmenter.segment(line)) {
+    for (const { segment, index } of lineSegments(line)) {
       const trimmed = segment.trim();
       if (trimmed === '') continue;
       const start = lineStart + index + segment.indexOf(trimmed);
@@ -35,7 +72,7 @@ function sentenceSpans(text: string): SentenceSpan[] {
       if (last) last.end = pending.end;
       else if (hasContent.test(text.slice(pending.start, pending.end))) onLine.push(pending);
     }
-    spans.push(...onLine);
+    for (const span of onLine) spans.push(span);
     lineStart += line.length + 1;
   }
   return spans;

@@ -67,6 +67,13 @@ describe('renderForSms', () => {
     expect(sms.length).toBeLessThanOrEqual(320);
   });
 
+  it('reads only the head of a very long answer, and marks that it was cut', () => {
+    // 4 kB of markup that renders to nothing: the text after it is never read.
+    const text = `Hello there.\n\n<div>\n${'<br>\n'.repeat(800)}</div>\n\nMore text.`;
+    expect(renderForSms(text)).toBe('Hello there…');
+    expect(renderForSms(`Hello.${' '.repeat(5000)}`)).toBe('Hello.');
+  });
+
   it('cuts one long word without splitting an emoji', () => {
     const sms = renderForSms('👍🏽'.repeat(100));
     expect(sms.length).toBeLessThanOrEqual(320);

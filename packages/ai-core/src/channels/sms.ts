@@ -1,10 +1,17 @@
+import { boundText } from './bound-input';
 import type { Channel } from './channel';
 import { type InlineStyle, markdownToBlocks, type TextBlock } from './markdown-to-text';
 
-/** The longest SMS the renderer produces (two concatenated messages' worth of text). */
+/**
+ * The longest SMS the renderer produces, in characters: 3 concatenated GSM-7 segments (153
+ * characters each), or 5 UCS-2 segments (67 each) once the text holds an emoji or other
+ * character outside GSM-7.
+ */
 const maxLength = 320;
+/** How much of the answer is read at all (markdown parsing is superlinear on hostile input). */
+const maxInput = 2000;
 const ellipsis = '…';
-const atomic = /\b(?:https?|ftp):\/\/\S+|\bwww\.\S+|\S+@\S+/gi;
+const atomic = /\b(?:https?|ftp):\/\/\S+|\bwww\.\S+|(?<!\S)\S+@\S+/gi;
 const address = /(?:https?|ftp):\/\/|www\.|@/i;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
@@ -12,7 +19,7 @@ const normalise = (address: string) =>
   address
     .toLowerCase()
     .replace(/^(?:https?:\/\/|mailto:)?(?:www\.)?/, '')
-    .replace(/\/+$/, '');
+    .replace(/(?<!\/)\/+$/, '');
 
 const smsStyle: InlineStyle = {
   link: (label, href, literal) => {
@@ -40,7 +47,7 @@ function graphemeStart(text: string, index: number): number {
 }
 
 /** The last word of `text`. */
-const lastWord = (text: string) => text.slice(text.search(/\S*$/));
+const lastWord = (text: string) => text.slice(text.search(/(?<!\S)\S*$/));
 
 /** `text` cut to at most `limit` characters at a word boundary, never inside a URL or email. */
 function headOf(text: string, limit: number): string {
@@ -54,16 +61,17 @@ function headOf(text: string, limit: number): string {
     cut = space >= 0 ? space : graphemeStart(text, cut);
   }
   const head = text.slice(0, cut).trimEnd();
-  return address.test(lastWord(head)) ? head : head.replace(/[\s,;:.(–—-]+$/u, '');
+  return address.test(lastWord(head)) ? head : head.replace(/(?<![\s,;:.(–—-])[\s,;:.(–—-]+$/u, '');
 }
 
 /**
- * Cuts `text` to `maxLength` ending with `…`. A URL or email is never cut: it is dropped when
- * it does not fit, and kept apart from the `…` so that phones still link it whole.
+ * Cuts `text` to `maxLength` ending with `…` (also when it fits but `more` follows it). A URL or
+ * email is never cut: it is dropped when it does not fit, and kept apart from the `…` so that
+ * phones still link it whole.
  */
-function truncate(text: string): string {
-  if (text.length <= maxLength) return text;
-  let head = headOf(text, maxLength - ellipsis.length);
+function truncate(text: string, more: boolean): string {
+  if (text.length <= maxLength && !more) return text;
+  let head = headOf(text, Math.min(text.length, maxLength - ellipsis.length));
   while (address.test(lastWord(head))) {
     if (head.length + 1 + ellipsis.length <= maxLength) return `${head} ${ellipsis}`;
     head = headOf(text, head.length - lastWord(head).length);
@@ -84,14 +92,15 @@ function truncate(text: string): string {
  * ```
  */
 export function renderForSms(text: string): string {
+  const head = boundText(text, maxInput);
   const lines: string[] = [];
-  for (const block of markdownToBlocks(text, smsStyle)) {
+  for (const block of markdownToBlocks(head, smsStyle)) {
     block.text.split('\n').forEach((line, i) => {
       const plain = line.replace(/[^\S\n]+/g, ' ').trim();
       if (plain !== '') lines.push(i === 0 ? lineOf(block, plain) : plain);
     });
   }
-  return truncate(lines.join('\n'));
+  return truncate(lines.join('\n'), head.length < text.trimEnd().length);
 }
 
 /**

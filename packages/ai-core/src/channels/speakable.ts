@@ -15,12 +15,16 @@ const abbreviations: [RegExp, string][] = [
   [/\bapprox\.?(?!\w)/g, 'approximately'],
 ];
 
+// Model output is untrusted: every pattern below is linear. A pattern that starts with a run
+// (`\s*`, `[,;:]+`) is anchored by a lookbehind at the start of that run, so that after failing
+// there it is not retried from every later position inside the run (which is quadratic).
+
 /** Replaces the symbols text-to-speech reads aloud or stumbles on by words or spaces. */
 function replaceSymbols(text: string): string {
   return text
     .replace(emoji, ' ')
     .replace(/^\s*[•·▪◦‣∙]\s*/, '')
-    .replace(/\s*(?:->|=>|→)\s*/g, ' to ')
+    .replace(/(?<!\s)\s*(?:->|=>|→)\s*/g, ' to ')
     .replace(/&/g, ' and ')
     .replace(/#(?=\s?\d)/g, ' number ')
     .replace(/~(?=\s?[$€£]?\d)/g, ' about ')
@@ -28,7 +32,7 @@ function replaceSymbols(text: string): string {
     .replace(/https?/gi, (word) => ` ${word.toUpperCase().split('').join(' ')} `)
     .replace(/www\./gi, (word) => `${word.slice(0, 3)} `)
     .replace(/@/g, ' at ')
-    .replace(/\s*\|\s*/g, ', ')
+    .replace(/(?<!\s)\s*\|\s*/g, ', ')
     .replace(/[*_`~#<>[\]\\{}•·▪◦‣∙]/g, ' ');
 }
 
@@ -36,17 +40,17 @@ function replaceSymbols(text: string): string {
 function tidy(text: string): string {
   return (
     text
-      .replace(/\s*(?:[–—]|--+)\s*|\s+-\s+|\s+-$|^-\s+/g, ', ')
+      .replace(/(?<!\s)(?:\s*(?:[–—]|--+)\s*|\s+-\s+|\s+-$)|^-\s+/g, ', ')
       .replace(/\s+/g, ' ')
       .replace(/\(\s*\)/g, ' ')
       .replace(/\(\s+/g, '(')
-      .replace(/\s+([,.!?;:)])/g, '$1')
+      .replace(/(?<!\s)\s+([,.!?;:)])/g, '$1')
       .replace(/,(?:\s*,)+/g, ',')
-      .replace(/[,;:]+(?=[.!?])/g, '')
+      .replace(/(?<![,;:])[,;:]+(?=[.!?])/g, '')
       .replace(/([.!?])\s*[,;]/g, '$1')
       // Nothing that marked would read as a list marker may start the line.
       .replace(/^(?:[\s,;:.!?)+-]+|\d{1,9}[.)](?=\s|$))+/, '')
-      .replace(/[\s,;(-]+$/, '')
+      .replace(/(?<![\s,;(-])[\s,;(-]+$/, '')
       .trim()
   );
 }
@@ -57,7 +61,7 @@ function tidy(text: string): string {
  * numbers made speakable, whitespace collapsed. The result is one trimmed line.
  */
 export function makeSpeakable(text: string): string {
-  let spoken = replaceSymbols(speakWeb(text));
+  let spoken = replaceSymbols(speakWeb(text.replace(/\s+/g, ' ')));
   for (const [pattern, words] of abbreviations) spoken = spoken.replace(pattern, words);
   return tidy(speakNumbers(speakWeb(spoken.replace(/\s+/g, ' '))));
 }

@@ -74,6 +74,26 @@ describe('renderForVoice', () => {
     expect(renderForVoice(text)).toBe(text);
   });
 
+  it('returns what its documentation example says', () => {
+    expect(renderForVoice('## Hours\n- **Mon–Fri**: 9:00–18:00\n- Call +1 (555) 123-4567 😊')).toBe(
+      'Hours. Monday to Friday: 9 AM to 6 PM; Call plus 1, 5 5 5, 1 2 3, 4 5 6 7.',
+    );
+  });
+
+  it('skips a long code block to speak the prose after it', () => {
+    const answer = `Here it is:\n\n\`\`\`\`js\n${'x = 1;\n'.repeat(3000)}\`\`\`\n# not a heading\n\`\`\`\`\n\nDone. Bye now.`;
+    expect(renderForVoice(answer)).toBe('Here it is: Done. Bye now.');
+  });
+
+  it('reads only the head of a very long answer', () => {
+    const spoken = renderForVoice(
+      `First sentence here. ${'More words follow. '.repeat(2000)}The end.`,
+    );
+    expect(spoken.startsWith('First sentence here. More words follow.')).toBe(true);
+    expect(spoken).not.toContain('The end');
+    expect(spoken.length).toBeLessThanOrEqual(4000);
+  });
+
   it('renders text with nothing speakable as an empty string', () => {
     expect(renderForVoice('```\ncode\n```\n\n---\n\n🎉')).toBe('');
     expect(renderForVoice('')).toBe('');

@@ -1,8 +1,14 @@
+import { withoutFencedCode } from './bound-input';
 import type { Channel } from './channel';
 import { type InlineStyle, markdownToBlocks } from './markdown-to-text';
 import { makeSpeakable } from './speakable';
 
 const endsSentence = /[.!?…:;]["'”’)]*$/u;
+/**
+ * How much of an answer (without its code blocks) is read: plenty for the two sentences a caller
+ * hears, and a bound on the work, since parsing markdown is superlinear on hostile input.
+ */
+const maxInput = 4000;
 const wordyCode = /^[\p{L}\p{N}][\p{L}\p{N} .,'’!?-]*$/u;
 
 const voiceStyle: InlineStyle = {
@@ -18,17 +24,17 @@ const voiceStyle: InlineStyle = {
  * dropped), no emoji, HTML or raw URL remains
  * (`https://www.example.com/returns` → `example dot com`), and prices, percentages, times,
  * ranges and phone numbers are made speakable. The result is one trimmed line, and rendering
- * it again changes nothing.
+ * it again changes nothing. Only the first 4,000 characters outside code blocks are read.
  *
  * @example
  * ```ts
  * renderForVoice('## Hours\n- **Mon–Fri**: 9:00–18:00\n- Call +1 (555) 123-4567 😊')
- * // 'Hours. Monday to Friday: 9 AM to 6 PM. Call plus 1, 5 5 5, 1 2 3, 4 5 6 7.'
+ * // 'Hours. Monday to Friday: 9 AM to 6 PM; Call plus 1, 5 5 5, 1 2 3, 4 5 6 7.'
  * ```
  */
 export function renderForVoice(text: string): string {
   const lines: { text: string; kind: string }[] = [];
-  for (const block of markdownToBlocks(text, voiceStyle)) {
+  for (const block of markdownToBlocks(withoutFencedCode(text, maxInput), voiceStyle)) {
     if (block.kind === 'code') continue;
     for (const line of block.text.split('\n')) {
       const spoken = makeSpeakable(line);
@@ -37,20 +43,20 @@ export function renderForVoice(text: string): string {
   }
   // A list is spoken as one sentence (items apart by pauses), so that the two-sentence cut keeps
   // a whole list of opening hours rather than its first item.
-  const merged: typeof lines = [];
+  const merged: { parts: string[]; kind: string }[] = [];
   for (const line of lines) {
     const previous = merged.at(-1);
-    if (line.kind === 'item' && previous?.kind === 'item') {
-      previous.text = `${previous.text.replace(/[.;,]+$/u, '')}; ${line.text}`;
-    } else {
-      merged.push({ ...line });
-    }
+    if (line.kind === 'item' && previous?.kind === 'item') previous.parts.push(line.text);
+    else merged.push({ parts: [line.text], kind: line.kind });
   }
-  const sentences = merged.map(({ text: line, kind }, i) =>
-    endsSentence.test(line) || (i === merged.length - 1 && kind === 'paragraph')
+  const sentences = merged.map(({ parts, kind }, i) => {
+    const line = parts
+      .map((part, j) => (j < parts.length - 1 ? part.replace(/(?<![.;,])[.;,]+$/u, '') : part))
+      .join('; ');
+    return endsSentence.test(line) || (i === merged.length - 1 && kind === 'paragraph')
       ? line
-      : `${line}.`,
-  );
+      : `${line}.`;
+  });
   // Once more over the whole line, to a fixed point: that is what makes rendering idempotent.
   let spoken = sentences.join(' ');
   for (let pass = 0; pass < 4; pass++) {

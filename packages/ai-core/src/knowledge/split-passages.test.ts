@@ -97,3 +97,54 @@ describe('slugify', () => {
     expect(slugify('Café Hours')).toBe('cafe-hours');
   });
 });
+
+describe('splitPassages markdown details', () => {
+  const titles = (markdown: string) =>
+    splitPassages({ source: 'a.md', markdown }).map((passage) => passage.title);
+
+  it('closes a fence only with a run of the same character at least as long', () => {
+    const markdown = '# Real\n\n````\n```\n# Not a heading\n~~~~\n````\n\nAfter the code.';
+    const passages = splitPassages({ source: 'a.md', markdown });
+    expect(passages.map((passage) => passage.title)).toEqual(['Real']);
+    expect(passages[0]?.text).toContain('# Not a heading');
+    expect(passages[0]?.text).toContain('After the code.');
+    // Text before the first heading is titled by the first H1.
+    expect(titles('```js\ncode\n~~~\n# Still code\n```\n# Heading\n\ntext')).toEqual([
+      'Heading',
+      'Heading',
+    ]);
+  });
+
+  it('takes ```inline``` on one line for inline code, not a fence', () => {
+    expect(titles('Use ```x``` here.\n\n# Heading\n\ntext')).toEqual(['Heading', 'Heading']);
+  });
+
+  it('removes a closing sequence of #s and trailing blanks from a heading', () => {
+    expect(titles('## Hours ##   \n\ntext\n\n# C# tips\n\nmore\n\n# Hash #tag\n\nend')).toEqual([
+      'Hours',
+      'C# tips',
+      'Hash #tag',
+    ]);
+  });
+
+  it('reads a heading with a long run of trailing blanks in linear time', () => {
+    const markdown = `# a${' '.repeat(200_000)}b\n\ntext\n\n# c${' \t'.repeat(100_000)}\n\nmore`;
+    // Quadratic matching would take minutes here; the test's timeout catches it.
+    expect(titles(markdown)).toEqual([`a${' '.repeat(200_000)}b`, 'c']);
+  }, 30_000);
+
+  it('recognises setext headings under a one-line paragraph', () => {
+    const markdown =
+      'Opening Hours\n=============\n\nWe open at 9.\n\nWeekends\n---\n\nClosed on Sunday.';
+    const passages = splitPassages({ source: 'hours.md', markdown });
+    expect(passages.map((passage) => [passage.title, passage.text])).toEqual([
+      ['Opening Hours', 'We open at 9.'],
+      ['Opening Hours > Weekends', 'Closed on Sunday.'],
+    ]);
+  });
+
+  it('does not take a rule after a list, or front matter, for a setext heading', () => {
+    expect(titles('# Top\n\n- item\n---\n\ntext')).toEqual(['Top']);
+    expect(titles('---\ntitle: x\n---\n\n# Top\n\ntext')).toEqual(['Top', 'Top']);
+  });
+});

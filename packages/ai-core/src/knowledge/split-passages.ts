@@ -18,8 +18,30 @@ export type SplitOptions = {
 
 type Section = { path: string[]; lines: string[] };
 
-const headingPattern = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const fencePattern = /^ {0,3}(```|~~~)/;
+// Every pattern is linear: the closing `#`s of a heading are removed in code, not by a lazy
+// `(.*?)` followed by blanks (which is quadratic in a run of trailing blanks).
+const headingPattern = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
+const fencePattern = /^ {0,3}(`{3,}|~{3,})([\s\S]*)$/;
+const setextPattern = /^ {0,3}(=+|-+)[ \t]*$/;
+const notParagraph = /^(?: {4}|\t| {0,3}(?:[-*+>|]|\d{1,9}[.)])(?:[ \t]|$))/;
+
+/** A heading's text without its closing sequence of `#`s (`## Title ##` → `Title`). */
+const headingText = (content: string): string => {
+  const text = content.trimEnd();
+  let start = text.length;
+  while (start > 0 && text[start - 1] === '#') start -= 1;
+  if (start === text.length || (start > 0 && !/[ \t]/.test(text[start - 1] ?? ''))) return text;
+  return text.slice(0, start).trimEnd();
+};
+
+/** A fence line's character and run length, or undefined (```a``` is inline code, no fence). */
+const fenceOf = (line: string): { char: string; length: number; info: string } | undefined => {
+  const match = fencePattern.exec(line);
+  const run = match?.[1];
+  const info = match?.[2] ?? '';
+  if (run === undefined || (run[0] === '`' && info.includes('`'))) return undefined;
+  return { char: run[0] ?? '`', length: run.length, info };
+};
 
 /** Turns a heading's inline markdown into plain text. */
 const plainHeading = (text: string): string =>
@@ -73,21 +95,50 @@ export const splitPassages = (
   const sections: Section[] = [{ path: [], lines: [] }];
   const stack: string[] = [];
   let firstH1: string | undefined;
-  let fence: string | undefined;
+  let fence: { char: string; length: number } | undefined;
+  const openHeading = (depth: number, title: string): void => {
+    if (depth === 1 && firstH1 === undefined) firstH1 = title;
+    stack.length = Math.min(stack.length, depth - 1);
+    while (stack.length < depth - 1) stack.push('');
+    stack.push(title);
+    sections.push({ path: stack.filter(Boolean), lines: [] });
+  };
   for (const line of document.markdown.replace(/\r\n?/g, '\n').split('\n')) {
-    const fenceMatch = fencePattern.exec(line);
-    if (fenceMatch?.[1] && (fence === undefined || fenceMatch[1] === fence)) {
-      fence = fence === undefined ? fenceMatch[1] : undefined;
+    const fenceLine = fenceOf(line);
+    if (fence === undefined) {
+      if (fenceLine) fence = fenceLine;
+    } else {
+      // CommonMark: only a run of the same character, at least as long, closes a fence.
+      if (
+        fenceLine?.char === fence.char &&
+        fenceLine.length >= fence.length &&
+        !fenceLine.info.trim()
+      ) {
+        fence = undefined;
+      }
+      sections.at(-1)?.lines.push(line);
+      continue;
     }
-    const heading = fence === undefined ? headingPattern.exec(line) : null;
+    const lines = sections.at(-1)?.lines ?? [];
+    const previous = lines.at(-1);
+    const underline = fenceLine ? null : setextPattern.exec(line);
+    if (
+      underline?.[1] &&
+      previous !== undefined &&
+      previous.trim() !== '' &&
+      (lines.at(-2) ?? '').trim() === '' &&
+      !notParagraph.test(previous) &&
+      !headingPattern.test(previous) &&
+      !fenceOf(previous)
+    ) {
+      // A setext heading (`Title` over `===` or `---`), for a one-line paragraph.
+      lines.pop();
+      openHeading(underline[1][0] === '=' ? 1 : 2, plainHeading(previous.trim()));
+      continue;
+    }
+    const heading = fenceLine ? null : headingPattern.exec(line);
     if (heading?.[1] && heading[2] !== undefined) {
-      const depth = heading[1].length;
-      const title = plainHeading(heading[2]);
-      if (depth === 1 && firstH1 === undefined) firstH1 = title;
-      stack.length = Math.min(stack.length, depth - 1);
-      while (stack.length < depth - 1) stack.push('');
-      stack.push(title);
-      sections.push({ path: stack.filter(Boolean), lines: [] });
+      openHeading(heading[1].length, plainHeading(headingText(heading[2])));
     } else {
       sections.at(-1)?.lines.push(line);
     }
