@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { CallEngine } from './calls/call-engine';
+import { limitBody } from './http/body-limit';
 import type { Logger } from './logger';
 import { createFetchRoutes } from './routes/voipbin-fetch';
 import { createWebhookRoutes } from './routes/voipbin-webhook';
@@ -28,14 +28,7 @@ export function createApp(dependencies: AppDependencies) {
     new Hono()
       .get('/healthz', (c) => c.json({ ok: true }))
       // Webhooks are read whole before their signature can be checked: bound what anyone may send.
-      .use(
-        '/voipbin/*',
-        bodyLimit({
-          maxSize: maxBodyBytes,
-          onError: (c) =>
-            c.json({ error: { code: 'payload_too_large', message: 'Body too large' } }, 413),
-        }),
-      )
+      .use('/voipbin/*', limitBody(maxBodyBytes))
       .route('/voipbin/webhook', createWebhookRoutes(dependencies))
       .route(
         '/voipbin/fetch',

@@ -22,20 +22,31 @@ export function raceAbort<T>(promise: PromiseLike<T>, signal: AbortSignal): Prom
 
 /**
  * Iterates `source` but stops as soon as `signal` aborts, even if the source ignores the signal.
- * Throws the signal's reason on abort.
+ * Throws the signal's reason on abort. One listener serves the whole iteration: it rejects the
+ * `next()` being awaited, so nothing accumulates per chunk.
  */
 export async function* abortable<T>(
   source: AsyncIterable<T>,
   signal: AbortSignal,
 ): AsyncGenerator<T> {
+  signal.throwIfAborted();
   const iterator = source[Symbol.asyncIterator]();
+  let rejectPending: ((reason: unknown) => void) | undefined;
+  const onAbort = () => rejectPending?.(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
   try {
     while (true) {
-      const result = await raceAbort(iterator.next(), signal);
+      signal.throwIfAborted();
+      const result = await new Promise<IteratorResult<T>>((resolve, reject) => {
+        rejectPending = reject;
+        iterator.next().then(resolve, reject);
+      });
       if (result.done) return;
       yield result.value;
     }
   } finally {
+    rejectPending = undefined;
+    signal.removeEventListener('abort', onAbort);
     // Do not await: a source that ignores the signal may never settle its return().
     iterator.return?.()?.catch(() => {});
   }
