@@ -1,13 +1,13 @@
-import { AiCoreError, type HistoryMessage, type HistoryStore } from '@org/ai-core';
+import {
+  AiCoreError,
+  type HistoryMessage,
+  type HistoryStore,
+  type HistoryWindowOptions,
+} from '@org/ai-core';
 import { describe, expect, it } from 'vitest';
 
 /** The store options every implementation takes, as the contract exercises them. */
-export type HistoryContractOptions = {
-  maxMessages?: number;
-  ttlSeconds?: number;
-  claimTtlSeconds?: number;
-  eventTtlSeconds?: number;
-};
+export type HistoryContractOptions = HistoryWindowOptions;
 
 /** A fresh store under test, with the means to observe it from outside. */
 export type HistoryHarness = {
