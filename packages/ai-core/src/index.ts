@@ -33,8 +33,8 @@ export type { MemoryHistoryOptions } from './history/memory-history';
 export { createMemoryHistory } from './history/memory-history';
 export type { HistoryWindowOptions } from './history/store-support';
 export {
-  checkHistoryId,
-  checkHistoryLimit,
+  checkAppendArguments,
+  checkLoadArguments,
   parseHistoryMessage,
   resolveHistoryWindow,
 } from './history/store-support';

@@ -1,7 +1,7 @@
 import {
   AiCoreError,
-  checkHistoryId,
-  checkHistoryLimit,
+  checkAppendArguments,
+  checkLoadArguments,
   type EventClaim,
   type HistoryAppendOptions,
   type HistoryLoadOptions,
@@ -49,10 +49,9 @@ export function createUpstashHistory(options: UpstashHistoryOptions): HistorySto
     `${base(conversationId)}:event:${encodeURIComponent(eventId)}`;
 
   return {
-    async load(conversationId: string, { limit, claim }: HistoryLoadOptions) {
-      checkHistoryId(conversationId, 'conversationId');
-      checkHistoryLimit(limit);
-      if (claim !== undefined) checkHistoryId(claim, 'claim');
+    async load(conversationId: string, loadOptions: HistoryLoadOptions) {
+      checkLoadArguments(conversationId, loadOptions);
+      const { limit, claim } = loadOptions;
       // LRANGE -0 -1 would return the whole list: a limit of 0 reads nothing.
       if (claim === undefined) {
         if (limit === 0) return { messages: [] };
@@ -76,9 +75,8 @@ export function createUpstashHistory(options: UpstashHistoryOptions): HistorySto
       messages: HistoryMessage[],
       appendOptions: HistoryAppendOptions = {},
     ) {
-      checkHistoryId(conversationId, 'conversationId');
+      checkAppendArguments(conversationId, appendOptions);
       const { event } = appendOptions;
-      if (event) checkHistoryId(event.id, 'event.id');
       if (messages.length === 0 && !event) return;
       const tx = redis.multi();
       if (messages.length > 0) {

@@ -6,8 +6,8 @@ import type {
 } from '../history-store';
 import type { HistoryMessage } from '../messages';
 import {
-  checkHistoryId,
-  checkHistoryLimit,
+  checkAppendArguments,
+  checkLoadArguments,
   type HistoryWindowOptions,
   parseHistoryMessage,
   resolveHistoryWindow,
@@ -82,16 +82,15 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
   };
 
   return {
-    async load(conversationId: string, { limit, claim }: HistoryLoadOptions) {
-      checkHistoryId(conversationId, 'conversationId');
-      checkHistoryLimit(limit);
+    async load(conversationId: string, loadOptions: HistoryLoadOptions) {
+      checkLoadArguments(conversationId, loadOptions);
+      const { limit, claim } = loadOptions;
       const at = now();
       sweep(at);
       const entries =
         limit === 0 ? [] : (live(conversations, conversationId, at)?.entries.slice(-limit) ?? []);
       const messages = parseEntries(entries);
       if (claim === undefined) return { messages };
-      checkHistoryId(claim, 'claim');
       return { messages, claim: claimEvent(eventKey(conversationId, claim), at) };
     },
 
@@ -100,9 +99,8 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
       messages: HistoryMessage[],
       appendOptions: HistoryAppendOptions = {},
     ) {
-      checkHistoryId(conversationId, 'conversationId');
+      checkAppendArguments(conversationId, appendOptions);
       const { event } = appendOptions;
-      if (event) checkHistoryId(event.id, 'event.id');
       const at = now();
       sweep(at);
       if (messages.length > 0) {

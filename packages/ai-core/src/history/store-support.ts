@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AiCoreError } from '../errors';
+import type { HistoryAppendOptions, HistoryLoadOptions } from '../history-store';
 import type { HistoryMessage } from '../messages';
 import { isWellFormed, parseOrThrow } from '../validation';
 
@@ -53,7 +54,7 @@ export function parseHistoryMessage(value: unknown): HistoryMessage | undefined 
  * Throws `invalid_input` unless `value` is a non-empty, well-formed string (conversation and
  * event ids: a lone surrogate cannot be encoded into a key).
  */
-export function checkHistoryId(value: unknown, field: string): void {
+function checkHistoryId(value: unknown, field: string): void {
   if (typeof value !== 'string' || value.length === 0 || !isWellFormed(value)) {
     throw new AiCoreError('invalid_input', {
       message: `${field} must be a non-empty, well-formed string`,
@@ -63,11 +64,33 @@ export function checkHistoryId(value: unknown, field: string): void {
 }
 
 /** Throws `invalid_input` unless `limit` is a whole number of messages, 0 or more. */
-export function checkHistoryLimit(limit: unknown): void {
+function checkHistoryLimit(limit: unknown): void {
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
     throw new AiCoreError('invalid_input', {
       message: 'limit must be an integer >= 0',
       field: 'limit',
     });
   }
+}
+
+/**
+ * Checks the arguments of `HistoryStore.load`: a well-formed conversation id, a limit of 0 or
+ * more, a well-formed claim. Throws `invalid_input` naming the field. For implementers.
+ */
+export function checkLoadArguments(conversationId: unknown, options: HistoryLoadOptions): void {
+  checkHistoryId(conversationId, 'conversationId');
+  checkHistoryLimit(options.limit);
+  if (options.claim !== undefined) checkHistoryId(options.claim, 'claim');
+}
+
+/**
+ * Checks the arguments of `HistoryStore.append`: a well-formed conversation id and event id.
+ * Throws `invalid_input` naming the field. For implementers.
+ */
+export function checkAppendArguments(
+  conversationId: unknown,
+  options: HistoryAppendOptions = {},
+): void {
+  checkHistoryId(conversationId, 'conversationId');
+  if (options.event) checkHistoryId(options.event.id, 'event.id');
 }
