@@ -1,16 +1,17 @@
-// `pnpm start`: runs every app with the offline defaults, waits until each answers, prints the URLs.
+// `pnpm start` (after `turbo run build`): runs every app's build with the offline defaults, waits
+// until each answers, prints the URLs.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const chatPort = process.env.CHAT_API_PORT ?? '3000';
 const apps = [
-  { name: 'chat-api', dir: 'apps/chat-api', port: chatPort, command: ['tsx', 'src/server.ts'] },
+  { name: 'chat-api', dir: 'apps/chat-api', port: chatPort, command: ['node', 'dist/server.mjs'] },
   {
     name: 'voice-gateway',
     dir: 'apps/voice-gateway',
     port: process.env.VOICE_GATEWAY_PORT ?? '3002',
-    command: ['tsx', 'src/server.ts'],
+    command: ['node', 'dist/server.mjs'],
   },
   {
     name: 'web-widget',

@@ -11,11 +11,15 @@ console.log('# @org/chat-api benchmarks (figures only; nothing here asserts a ti
 const model = await createOpenAITestServer({
   respond: () => ({ text: 'We open at nine every day.' }),
 });
-const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-const child: ChildProcess = spawn(tsx, [fileURLToPath(new URL('./serve.ts', import.meta.url))], {
-  env: { ...process.env, MODEL_URL: model.url },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+// Next to this file once bundled (`pnpm bench` builds both with bench/tsdown.config.ts).
+const child: ChildProcess = spawn(
+  process.execPath,
+  [fileURLToPath(new URL('./serve.mjs', import.meta.url))],
+  {
+    env: { ...process.env, MODEL_URL: model.url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 try {
   const [line] = (await once(
     createInterface({ input: child.stdout as NodeJS.ReadableStream }),

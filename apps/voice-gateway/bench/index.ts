@@ -20,8 +20,8 @@ async function benchAck() {
   const rig = await startRig({ settings: { quietMs: 100 } });
   try {
     const here = fileURLToPath(new URL('.', import.meta.url));
-    const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-    const child = spawn(tsx, [`${here}load-webhooks.ts`], {
+    // Next to this file once bundled (`pnpm bench` builds both with bench/tsdown.config.ts).
+    const child = spawn(process.execPath, [`${here}load-webhooks.mjs`], {
       env: {
         ...process.env,
         BENCH_URL: rig.url,

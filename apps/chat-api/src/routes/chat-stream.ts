@@ -1,16 +1,27 @@
+import type { ReplyPart } from '@org/ai-core';
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { RouteDependencies } from '../app';
 import { clientSignal, logFailure, toApiFailure, toErrorBody } from '../http/handle-error';
 
 /** One streamed turn. */
 export type StreamChatInput = { sessionId: string; text: string; eventId: string | undefined };
 
+const encoder = new TextEncoder();
+
+/** One Server-Sent Event. JSON data holds no raw newline, so it is always a single `data:` line. */
+function sseEvent(event: string, data: unknown): Uint8Array {
+  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
 /**
  * Answers as Server-Sent Events: `text-delta` `{ text }` per delta, then `reply`
  * `{ session_id, response }` with the whole rendered reply. A failure before anything is sent
  * is a plain JSON error (e.g. 503); once streaming, it becomes an `error` event
  * `{ code, message }` and the stream ends, so an answer is never silently cut short.
+ *
+ * The body is a `ReadableStream` that pulls the assistant's parts itself (rather than
+ * hono/streaming's writer feeding a TransformStream): one stream less between a token and the
+ * socket, and the first event is already queued when the response starts.
  */
 export async function streamChat(
   c: Context,
@@ -29,29 +40,49 @@ export async function streamChat(
     })
     [Symbol.asyncIterator]();
   // Wait for the first part, so that a model or store that is down gets a real status code.
-  const first = await parts.next();
+  let next: IteratorResult<ReplyPart> | undefined = await parts.next();
+  let ended = false;
 
-  c.header('X-Accel-Buffering', 'no');
-  return streamSSE(c, async (stream) => {
-    stream.onAbort(() => left.abort());
-    try {
-      for (let next = first; !next.done; next = await parts.next()) {
-        const part = next.value;
-        if (part.type === 'text-delta') {
-          await stream.writeSSE({ event: 'text-delta', data: JSON.stringify({ text: part.text }) });
+  const toEvent = (part: ReplyPart) =>
+    part.type === 'text-delta'
+      ? sseEvent('text-delta', { text: part.text })
+      : sseEvent('reply', { session_id: input.sessionId, response: part.reply.text });
+
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const result = next ?? (await parts.next());
+        next = undefined;
+        if (ended) return;
+        if (result.done) {
+          ended = true;
+          controller.close();
         } else {
-          const reply = { session_id: input.sessionId, response: part.reply.text };
-          await stream.writeSSE({ event: 'reply', data: JSON.stringify(reply) });
+          controller.enqueue(toEvent(result.value));
         }
+      } catch (error) {
+        if (ended) return;
+        ended = true;
+        // A visitor who left needs no error event; the assistant already kept their turn.
+        if (!left.signal.aborted && !c.req.raw.signal.aborted) {
+          const failure = toApiFailure(error);
+          logFailure(deps.logger, c.get('requestId') ?? 'unknown', failure, error);
+          controller.enqueue(sseEvent('error', toErrorBody(failure).error));
+        }
+        controller.close();
       }
-    } catch (error) {
-      // A visitor who left needs no error event; the assistant already kept their turn.
-      if (left.signal.aborted || c.req.raw.signal.aborted) return;
-      const failure = toApiFailure(error);
-      logFailure(deps.logger, c.get('requestId') ?? 'unknown', failure, error);
-      await stream.writeSSE({ event: 'error', data: JSON.stringify(toErrorBody(failure).error) });
-    } finally {
+    },
+    async cancel() {
+      ended = true;
+      left.abort();
       await parts.return?.();
-    }
+    },
   });
+
+  c.header('Content-Type', 'text/event-stream');
+  c.header('Connection', 'keep-alive');
+  c.header('X-Accel-Buffering', 'no');
+  // Streamed as it comes: @hono/node-server otherwise reads ahead to compute a length.
+  c.header('Transfer-Encoding', 'chunked');
+  return c.body(body);
 }

@@ -4,6 +4,7 @@ import { AiCoreError } from '../errors';
 import type { HistoryMessage } from '../messages';
 import { buildModelMessages, buildSystemMessage, searchKnowledge } from './build-messages';
 import { asHistoryError, startTurn } from './claim-event';
+import { pull } from './pull';
 import { runModel } from './run-model';
 import type { Assistant, AssistantOptions, Reply, ReplyInput, ReplyPart } from './types';
 import { checkAssistantOptions, parseReplyInput } from './validate';
@@ -30,7 +31,15 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const maxPassages = options.maxPassages ?? 3;
   const now = options.now ?? (() => new Date());
 
-  async function* stream(rawInput: ReplyInput): AsyncGenerator<ReplyPart> {
+  /**
+   * One turn. `onText` receives the text deltas (the stream's; `reply` passes none); `stop`
+   * aborts when a streaming reader stops early: the model stops and the user's turn is kept.
+   */
+  async function runTurn(
+    rawInput: ReplyInput,
+    onText?: (text: string) => Promise<void>,
+    stop?: AbortSignal,
+  ): Promise<Reply> {
     const input = parseReplyInput(rawInput);
     const channel = channels[input.channel];
     if (!channel) {
@@ -51,6 +60,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const onCallerAbort = () => turn.abort(callerSignal?.reason);
     if (callerSignal?.aborted) onCallerAbort();
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    const onStop = () => turn.abort(stop?.reason);
+    stop?.addEventListener('abort', onStop, { once: true });
     const { conversationId, eventId } = input;
     const reply = (text: string, replayed: boolean, sources: Reply['sources'] = []): Reply => ({
       text,
@@ -60,16 +71,15 @@ export function createAssistant(options: AssistantOptions): Assistant {
       sources,
     });
 
-    // Set when the turn is written to history; a consumer that stops reading early leaves it unset.
+    // Keeps the user's turn without a reply; unset once the turn is written (or kept) otherwise.
     let settle: (() => Promise<void>) | undefined;
     try {
       // At least one message, so that a retry is recognised even with `maxTurns: 0`.
       const window = Math.max(maxTurns, 1);
       const start = await startTurn(options.history, conversationId, window, eventId, signal);
       if (start.kind === 'replay') {
-        yield { type: 'text-delta', text: start.reply };
-        yield { type: 'reply', reply: reply(start.reply, true) };
-        return;
+        await onText?.(start.reply);
+        return reply(start.reply, true);
       }
       // A retry of an event whose model call failed: its user turn is already in history (not
       // necessarily last: other turns may have come in between).
@@ -106,7 +116,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
           channel,
           passages,
         });
-        const run = runModel({
+        text = await runModel({
           model: options.model,
           messages: buildModelMessages(system, past, input.text),
           context: passages,
@@ -121,19 +131,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
           cut: channel.maxSentences
             ? { sentences: channel.maxSentences, render: channel.render }
             : undefined,
+          onText,
         });
-        try {
-          while (true) {
-            const next = await run.next();
-            if (next.done) {
-              text = next.value;
-              break;
-            }
-            yield { type: 'text-delta', text: next.value };
-          }
-        } finally {
-          await run.return('');
-        }
         text = channel.render(text);
         if (channel.maxSentences) text = takeSentences(text, channel.maxSentences);
         if (!text) {
@@ -164,27 +163,28 @@ export function createAssistant(options: AssistantOptions): Assistant {
         await release();
         throw asHistoryError(error);
       }
-      yield { type: 'reply', reply: reply(text, false, passages ?? []) };
+      return reply(text, false, passages ?? []);
     } catch (error) {
       throw signal.aborted ? signal.reason : error;
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
-      if (settle) {
-        // The reader stopped early: stop the model too, and keep the user's turn.
-        turn.abort();
-        await settle();
-      }
+      stop?.removeEventListener('abort', onStop);
+      // Failed before the model ran (e.g. a knowledge search threw): keep the user's turn.
+      if (settle) await settle();
     }
   }
 
-  async function reply(input: ReplyInput): Promise<Reply> {
-    for await (const part of stream(input)) {
-      if (part.type === 'reply') return part.reply;
-    }
-    throw new AiCoreError('model_unavailable', {
-      message: 'The reply stream ended without a reply',
-    });
+  // `reply` hands no deltas around: on a fast model, most of a turn's cost would be passing
+  // tokens through layers of async iterators nobody reads.
+  const reply = (input: ReplyInput): Promise<Reply> => runTurn(input);
+
+  async function* stream(input: ReplyInput): AsyncGenerator<ReplyPart> {
+    const final = yield* pull<ReplyPart, Reply>(
+      (emit, stop) => runTurn(input, (text) => emit({ type: 'text-delta', text }), stop),
+      () => new Error('The reader stopped reading the reply'),
+    );
+    yield { type: 'reply', reply: final };
   }
 
   return { reply, stream, channels };

@@ -18,6 +18,11 @@ export type ModelRun = {
    * (counted after rendering, so a markdown list the renderer joins is one sentence, not many).
    */
   cut: { sentences: number; render: (text: string) => string } | undefined;
+  /**
+   * Receives each text delta. When it returns a promise, the model is not read further until
+   * it settles (a streaming reader pulls at its own pace); a rejection ends the run.
+   */
+  onText?: ((text: string) => Promise<void> | undefined) | undefined;
 };
 
 /**
@@ -28,10 +33,11 @@ export type ModelRun = {
 export const maxCutChars: number = 4000;
 
 /**
- * Streams the model's text across steps (running tools between them) and returns the whole text.
- * On the last step no tools are offered, so the model has to answer.
+ * Runs the model across steps (running tools between them), handing each text delta to
+ * `onText`, and resolves with the whole text. On the last step no tools are offered, so the
+ * model has to answer.
  */
-export async function* runModel(run: ModelRun): AsyncGenerator<string, string> {
+export async function runModel(run: ModelRun): Promise<string> {
   const definitions = run.tools ? toToolDefinitions(run.tools) : [];
   const messages = [...run.messages];
   let text = '';
@@ -57,7 +63,8 @@ export async function* runModel(run: ModelRun): AsyncGenerator<string, string> {
       if (part.type !== 'text-delta' || part.text === '') continue;
       text += part.text;
       stepText += part.text;
-      yield part.text;
+      const taken = run.onText?.(part.text);
+      if (taken) await taken;
       if (!run.cut || !cut) continue;
       const checkNow: boolean = boundarySeen && /\S/.test(part.text);
       boundarySeen = /[.!?:;\n]/.test(part.text) || (boundarySeen && !checkNow);

@@ -19,14 +19,15 @@ export type MemoryHistoryOptions = HistoryWindowOptions & {
   now?: () => number;
 };
 
-type Conversation = { entries: string[]; expiresAt: number };
+type Conversation = { entries: HistoryMessage[]; expiresAt: number };
 type EventEntry = { reply?: string; expiresAt: number };
 
 const sweepIntervalMs = 60_000;
 
 /**
  * Conversation memory in this process: the zero-config default `HistoryStore`.
- * Messages are kept as JSON (invalid entries are skipped on load), trimmed to the newest
+ * Messages are kept as validated copies (a value that is not a message is skipped, as the other
+ * stores skip an invalid entry on load) and handed out as copies, trimmed to the newest
  * `maxMessages`, and forgotten `ttlSeconds` after the last append; expired entries are dropped
  * lazily. Everything is lost when the process exits: use `createUpstashHistory` from
  * `@org/history` to share memory between instances.
@@ -89,7 +90,8 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
       sweep(at);
       const entries =
         limit === 0 ? [] : (live(conversations, conversationId, at)?.entries.slice(-limit) ?? []);
-      const messages = parseEntries(entries);
+      // Copies: a caller changing what it loaded changes nothing stored.
+      const messages = entries.map((message) => ({ ...message }));
       if (claim === undefined) return { messages };
       return { messages, claim: claimEvent(eventKey(conversationId, claim), at) };
     },
@@ -108,7 +110,10 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
           entries: [],
           expiresAt: 0,
         };
-        conversation.entries.push(...messages.map((message) => JSON.stringify(message)));
+        for (const message of messages) {
+          const copy = parseHistoryMessage(message);
+          if (copy) conversation.entries.push(copy);
+        }
         conversation.entries.splice(0, Math.max(0, conversation.entries.length - maxMessages));
         conversation.expiresAt = at + ttlMs;
         conversations.set(conversationId, conversation);
@@ -125,16 +130,3 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
 
 const eventKey = (conversationId: string, eventId: string) =>
   JSON.stringify([conversationId, eventId]);
-
-function parseEntries(entries: string[]): HistoryMessage[] {
-  const messages: HistoryMessage[] = [];
-  for (const entry of entries) {
-    try {
-      const message = parseHistoryMessage(JSON.parse(entry));
-      if (message) messages.push(message);
-    } catch {
-      // An entry that is not JSON is skipped, like one that is not a message.
-    }
-  }
-  return messages;
-}

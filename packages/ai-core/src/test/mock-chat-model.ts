@@ -99,7 +99,8 @@ export function createMockChatModel(options: MockChatModelOptions = {}): MockCha
       if ('hang' in response) return await sleep(Number.POSITIVE_INFINITY, signal);
       if ('error' in response) throw response.error;
       for (const [position, text] of splitIntoTokens(response.text ?? '').entries()) {
-        await sleep(position > 0 ? tokenDelayMs : 0, signal);
+        if (position > 0 && tokenDelayMs > 0) await sleep(tokenDelayMs, signal);
+        else signal?.throwIfAborted();
         yield { type: 'text-delta', text };
       }
       const toolCalls = response.toolCalls ?? [];
