@@ -44,6 +44,20 @@ describe('createSessions', () => {
     for (const candidate of candidates) expect(sessions.verify(candidate)).toBe(false);
   });
 
+  it('stays exact with a small cache of verified ids: evicted ids verify again, forgeries never', () => {
+    const sessions = createSessions({ secret, cacheSize: 2 });
+    const ids = Array.from({ length: 5 }, () => sessions.issue());
+    for (let round = 0; round < 3; round++) {
+      for (const id of ids) expect(sessions.verify(id)).toBe(true);
+    }
+    const [random = '', tag = ''] = (ids[0] ?? '').split('.');
+    const forged = `${random}.${tag.startsWith('A') ? 'B' : 'A'}${tag.slice(1)}`;
+    expect(sessions.verify(forged)).toBe(false);
+    expect(sessions.verify(forged)).toBe(false);
+    // An id issued elsewhere with another secret is not let in by the cache either.
+    expect(sessions.verify(createSessions({ secret: 'x'.repeat(32) }).issue())).toBe(false);
+  });
+
   it('refuses a short secret', () => {
     expect(() => createSessions({ secret: 'short' })).toThrow(/32 characters/);
   });

@@ -12,6 +12,11 @@ export type Sessions = {
 export type SessionsOptions = {
   /** The HMAC key (at least 32 characters); every instance serving one site shares it. */
   secret: string;
+  /**
+   * How many recently verified ids are remembered, so a session's next message skips the HMAC
+   * (default 10 000; 0 turns it off). Only ids that verified are kept.
+   */
+  cacheSize?: number;
 };
 
 const idBytes = 16;
@@ -37,18 +42,32 @@ export function createSessions(options: SessionsOptions): Sessions {
   const sign = (random: string) =>
     createHmac('sha256', key).update(random).digest().subarray(0, tagBytes);
 
+  const cacheSize = options.cacheSize ?? 10_000;
+  // Insertion-ordered: the oldest entry goes first when it is full.
+  const verified = new Set<string>();
+  const remember = (sessionId: string) => {
+    if (cacheSize === 0) return;
+    if (verified.size >= cacheSize) verified.delete(verified.values().next().value as string);
+    verified.add(sessionId);
+  };
+
   return {
     issue() {
       const random = randomBytes(idBytes).toString('base64url');
-      return `${random}.${sign(random).toString('base64url')}`;
+      const sessionId = `${random}.${sign(random).toString('base64url')}`;
+      remember(sessionId);
+      return sessionId;
     },
     verify(sessionId) {
+      if (verified.has(sessionId)) return true;
       if (!idPattern.test(sessionId)) return false;
       const [random = '', tag = ''] = sessionId.split('.');
       // Compare the encodings, so that no second spelling of the same tag is accepted.
       const expected = Buffer.from(sign(random).toString('base64url'));
       const given = Buffer.from(tag);
-      return given.length === expected.length && timingSafeEqual(given, expected);
+      const valid = given.length === expected.length && timingSafeEqual(given, expected);
+      if (valid) remember(sessionId);
+      return valid;
     },
   };
 }

@@ -25,6 +25,8 @@ export function createClientIp(options: { trustProxy: boolean }): ClientIp {
  * since one subscriber usually holds a whole /64 and could rotate through it.
  */
 export function rateLimitKeyOf(ip: string): string {
+  // IPv4 (the common case) holds no colon: skip the IPv6 parsing.
+  if (!ip.includes(':')) return ip;
   const address = ip.replace(/%.*$/, '');
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
   if (mapped?.[1]) return mapped[1];

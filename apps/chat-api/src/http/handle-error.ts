@@ -127,30 +127,54 @@ const shuttingDown: ApiFailure = {
   retryAfterSeconds: serviceRetryAfterSeconds,
 };
 
+/** What node's `ServerResponse` offers (`c.env.outgoing` under @hono/node-server). */
+type ClosingResponse = { once(event: 'close', listener: () => void): unknown };
+
+/** A request's turn signal, and `release` to call once the turn is over. */
+export type TurnSignal = { signal: AbortSignal; release: () => void };
+
 /**
  * A signal for one request's turn, with an `Error` reason (node-server aborts the request with a
  * string, which Hono's `onError` would never see): it aborts when the client goes away (or `left`
- * aborts), and when the server is shutting down (then as a 503 `shutting_down`).
+ * aborts), and when the server is shutting down (then as a 503 `shutting_down`). `release`
+ * removes its listeners from the long-lived signals (the shutdown signal would otherwise gather
+ * one per request served).
  */
 export function clientSignal(
   c: Context,
   options: { left?: AbortSignal | undefined; shutdown?: AbortSignal | undefined } = {},
-): AbortSignal {
+): TurnSignal {
   const controller = new AbortController();
-  const on = (signal: AbortSignal | undefined, failure: ApiFailure) => {
-    const abort = () =>
-      controller.abort(
-        apiError(failure.status, failure.code, failure.message, {
-          ...(failure.retryAfterSeconds ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
-        }),
-      );
-    if (signal?.aborted) abort();
-    else signal?.addEventListener('abort', abort, { once: true });
+  const removers: (() => void)[] = [];
+  const abortWith = (failure: ApiFailure) => () => {
+    if (controller.signal.aborted) return;
+    controller.abort(
+      apiError(failure.status, failure.code, failure.message, {
+        ...(failure.retryAfterSeconds ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
+      }),
+    );
   };
-  on(c.req.raw.signal, clientGone);
+  const on = (signal: AbortSignal | undefined, failure: ApiFailure) => {
+    if (!signal) return;
+    const abort = abortWith(failure);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    removers.push(() => signal.removeEventListener('abort', abort));
+  };
+  // Under @hono/node-server, the response's `close` says the same as the request's signal
+  // without building an AbortController for it on every request. (After a complete response
+  // it comes too late to matter: the turn is over.)
+  const outgoing = (c.env as { outgoing?: ClosingResponse } | undefined)?.outgoing;
+  if (typeof outgoing?.once === 'function') outgoing.once('close', abortWith(clientGone));
+  else on(c.req.raw.signal, clientGone);
   on(options.left, clientGone);
   on(options.shutdown, shuttingDown);
-  return controller.signal;
+  return {
+    signal: controller.signal,
+    release: () => {
+      for (const remove of removers.splice(0)) remove();
+    },
+  };
 }
 
 /** The app's `onError`: every error becomes a JSON response, never an HTML page. */

@@ -29,19 +29,29 @@ export async function streamChat(
   input: StreamChatInput,
 ): Promise<Response> {
   const left = new AbortController();
-  const signal = clientSignal(c, { left: left.signal, shutdown: deps.shutdown });
+  const turn = clientSignal(c, { left: left.signal, shutdown: deps.shutdown });
   const parts = deps.assistant
     .stream({
       conversationId: input.sessionId,
       channel: 'chat',
       text: input.text,
-      signal,
+      signal: turn.signal,
       ...(input.eventId ? { eventId: input.eventId } : {}),
     })
     [Symbol.asyncIterator]();
   // Wait for the first part, so that a model or store that is down gets a real status code.
-  let next: IteratorResult<ReplyPart> | undefined = await parts.next();
+  let next: IteratorResult<ReplyPart> | undefined;
+  try {
+    next = await parts.next();
+  } catch (error) {
+    turn.release();
+    throw error;
+  }
   let ended = false;
+  const end = () => {
+    ended = true;
+    turn.release();
+  };
 
   const toEvent = (part: ReplyPart) =>
     part.type === 'text-delta'
@@ -55,14 +65,14 @@ export async function streamChat(
         next = undefined;
         if (ended) return;
         if (result.done) {
-          ended = true;
+          end();
           controller.close();
         } else {
           controller.enqueue(toEvent(result.value));
         }
       } catch (error) {
         if (ended) return;
-        ended = true;
+        end();
         // A visitor who left needs no error event; the assistant already kept their turn.
         if (!left.signal.aborted && !c.req.raw.signal.aborted) {
           const failure = toApiFailure(error);
@@ -73,8 +83,8 @@ export async function streamChat(
       }
     },
     async cancel() {
-      ended = true;
       left.abort();
+      end();
       await parts.return?.();
     },
   });

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { AiCoreError, createMemoryHistory, type HistoryStore } from '@org/ai-core';
 import { createMockChatModel } from '@org/ai-core/test';
 import { describe, expect, it } from 'vitest';
@@ -178,6 +179,22 @@ describe('POST /chat', () => {
     const errors = logs.filter((line) => line.level === 50);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.reqId).toBe(response.headers.get('X-Request-Id'));
+  });
+});
+
+describe('turns and the shutdown signal', () => {
+  it('leaves no listener on the shutdown signal once turns are over, answered or failed', async () => {
+    const drain = new AbortController();
+    const model = createMockChatModel({
+      responses: (_request, index) =>
+        index % 3 === 2 ? { error: new AiCoreError('model_unavailable') } : { text: 'Hi there.' },
+    });
+    const { post } = createTestApp({ model, shutdown: drain.signal });
+    for (let i = 0; i < 6; i++) {
+      await (await post('/chat', { message: `chat ${i}` })).text();
+      await (await post('/chat/stream', { message: `stream ${i}` })).text();
+    }
+    expect(getEventListeners(drain.signal, 'abort')).toHaveLength(0);
   });
 });
 

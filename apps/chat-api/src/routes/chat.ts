@@ -27,14 +27,19 @@ export function createChatRoutes(deps: RouteDependencies) {
       // Also on errors: a new session's visitor can retry in the session that kept the message.
       c.header('X-Session-Id', sessionId);
       await enforceLimit(deps.limits.session, `session:${sessionId}`);
-      const reply = await deps.assistant.reply({
-        conversationId: sessionId,
-        channel: 'chat',
-        text: body.message,
-        signal: clientSignal(c, { shutdown: deps.shutdown }),
-        ...(eventId ? { eventId } : {}),
-      });
-      return c.json({ session_id: sessionId, response: reply.text });
+      const turn = clientSignal(c, { shutdown: deps.shutdown });
+      try {
+        const reply = await deps.assistant.reply({
+          conversationId: sessionId,
+          channel: 'chat',
+          text: body.message,
+          signal: turn.signal,
+          ...(eventId ? { eventId } : {}),
+        });
+        return c.json({ session_id: sessionId, response: reply.text });
+      } finally {
+        turn.release();
+      }
     })
     .post('/stream', requireJson, zValidator('json', chatBodySchema, rejectInvalid), async (c) => {
       const body = c.req.valid('json');
