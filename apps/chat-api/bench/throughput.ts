@@ -1,21 +1,33 @@
 import autocannon from 'autocannon';
 
-const durationSeconds = 5;
 const connections = 10;
-const rounds = 2;
+const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 
-type Figures = { requests: number; p50: number[]; p99: number[]; failures: number };
+type Target = { name: string; url: string; method: 'GET' | 'POST'; body?: string };
+type Run = { rps: number; p50: number; p99: number; failures: number };
 
-async function run(url: string, body: string) {
-  return autocannon({
-    url,
-    method: 'POST',
+async function run(target: Target, duration: number): Promise<Run> {
+  const result = await autocannon({
+    url: target.url,
+    method: target.method,
     headers: { 'content-type': 'application/json' },
-    body,
+    ...(target.body ? { body: target.body } : {}),
     connections,
-    duration: durationSeconds,
+    duration,
   });
+  return {
+    rps: result.requests.total / duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors,
+  };
 }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
 
 async function sessionBody(baseUrl: string) {
   const created = await fetch(`${baseUrl}/sessions`, { method: 'POST' });
@@ -25,52 +37,69 @@ async function sessionBody(baseUrl: string) {
 
 /**
  * POST /chat (zero-latency model, memory history) against a bare Hono route on the same server
- * returning a JSON of the same size, in alternating rounds (the machine may be busy with other
- * work); also /chat with a stub assistant, to split the HTTP layer's cost from the turn's.
+ * returning a JSON of the same size. The machine is shared and noisy, so the targets take turns
+ * in short rounds and each round's ratio is taken between neighbours in time; the figures are
+ * medians over the rounds. Two more targets split the gap: GET /healthz (the app's middleware
+ * on every request, nothing else) and /chat with a stub assistant (the whole HTTP layer: body,
+ * validation, session, limits, but no turn).
  */
 export async function benchThroughput(baseUrl: string, stubUrl: string) {
-  const targets = [
-    { name: 'bare route', url: `${baseUrl}/bare`, body: await sessionBody(baseUrl) },
-    { name: 'POST /chat', url: `${baseUrl}/chat`, body: await sessionBody(baseUrl) },
-    { name: '/chat, stub assistant', url: `${stubUrl}/chat`, body: await sessionBody(stubUrl) },
+  const targets: Target[] = [
+    {
+      name: 'bare route',
+      url: `${baseUrl}/bare`,
+      method: 'POST',
+      body: await sessionBody(baseUrl),
+    },
+    {
+      name: 'POST /chat',
+      url: `${baseUrl}/chat`,
+      method: 'POST',
+      body: await sessionBody(baseUrl),
+    },
+    { name: 'GET /healthz', url: `${stubUrl}/healthz`, method: 'GET' },
+    {
+      name: '/chat, stub assistant',
+      url: `${stubUrl}/chat`,
+      method: 'POST',
+      body: await sessionBody(stubUrl),
+    },
   ];
   const sizes = await Promise.all(
-    targets.map(async (target) => {
+    targets.slice(0, 2).map(async (target) => {
       const response = await fetch(target.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: target.body,
+        body: target.body ?? null,
       });
       return `${target.name} ${(await response.text()).length} B`;
     }),
   );
   console.log(
-    `\n## POST /chat vs a bare Hono route (${connections} connections, ${durationSeconds} s runs)`,
+    `\n## POST /chat vs a bare Hono route (${connections} connections, ${rounds} rounds of ${seconds} s each, taking turns)`,
   );
-  console.log(`response sizes: ${sizes.join(', ')}`);
-  for (const target of targets) await run(target.url, target.body); // warm-up (JIT)
+  console.log(`response bodies: ${sizes.join(', ')}`);
+  for (const target of targets) await run(target, 1); // warm-up (JIT)
 
-  const figures = targets.map((): Figures => ({ requests: 0, p50: [], p99: [], failures: 0 }));
+  const runs: Run[][] = targets.map(() => []);
   for (let round = 0; round < rounds; round++) {
-    for (const [index, target] of targets.entries()) {
-      const result = await run(target.url, target.body);
-      const entry = figures[index] as Figures;
-      entry.requests += result.requests.average / rounds;
-      entry.p50.push(result.latency.p50);
-      entry.p99.push(result.latency.p99);
-      entry.failures += result.non2xx + result.errors;
-    }
+    for (const [index, target] of targets.entries()) runs[index]?.push(await run(target, seconds));
   }
+  const [bare = [], chat = [], health = [], stub = []] = runs;
   for (const [index, target] of targets.entries()) {
-    const entry = figures[index] as Figures;
+    const all = runs[index] ?? [];
+    const failures = all.reduce((sum, entry) => sum + entry.failures, 0);
     console.log(
-      `${target.name.padEnd(22)} ${entry.requests.toFixed(0).padStart(6)} req/s  ` +
-        `p50 ${entry.p50.join('/')} ms  p99 ${entry.p99.join('/')} ms  (failures ${entry.failures})`,
+      `${target.name.padEnd(22)} ${median(all.map((entry) => entry.rps))
+        .toFixed(0)
+        .padStart(6)} req/s  ` +
+        `p50 ${median(all.map((entry) => entry.p50))} ms  p99 ${median(all.map((entry) => entry.p99))} ms  ` +
+        `(rounds: ${all.map((entry) => (entry.rps / 1000).toFixed(1)).join(' ')}k; failures ${failures})`,
     );
   }
-  const [bare, chat, stub] = figures.map((entry) => entry.requests) as [number, number, number];
-  console.log(`ratio POST /chat ÷ bare: ${(chat / bare).toFixed(2)}`);
-  console.log(
-    `ratio /chat with a stub assistant ÷ bare (HTTP layer only): ${(stub / bare).toFixed(2)}`,
-  );
+  const ratio = (of: Run[]) =>
+    median(of.map((entry, round) => entry.rps / (bare[round]?.rps ?? Number.NaN))).toFixed(2);
+  console.log(`ratio POST /chat ÷ bare (median of the rounds): ${ratio(chat)}`);
+  console.log(`  GET /healthz ÷ bare (the middleware alone): ${ratio(health)}`);
+  console.log(`  /chat with a stub assistant ÷ bare (the HTTP layer alone): ${ratio(stub)}`);
 }

@@ -30,48 +30,48 @@ function summary(values: number[]) {
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-async function measure(run: () => Promise<number>) {
-  for (let i = 0; i < warmup; i++) await run();
-  const values: number[] = [];
-  for (let i = 0; i < samples; i++) values.push(await run());
-  return summary(values);
-}
-
 /**
  * Time to first token: the model server's own (a streamed chat completion straight from it)
- * against the same answer through chat-api's POST /chat/stream (real openai client inside).
+ * against the same answer through chat-api's POST /chat/stream (real openai client inside),
+ * and through chat-api with the in-process zero-latency model. The three take turns, sample
+ * by sample, so that a busy moment of the machine hits them alike.
  */
 export async function benchTtft(urls: { modelUrl: string; chatApiUrl: string; mockUrl: string }) {
-  const direct = await measure(() =>
-    timeToFirst(
-      `${urls.modelUrl}/chat/completions`,
-      { model: 'bench', stream: true, messages: [{ role: 'user', content: 'When do you open?' }] },
-      '"content":"We',
-    ),
-  );
-  const through = await measure(() =>
-    timeToFirst(
-      `${urls.chatApiUrl}/chat/stream`,
-      { message: 'When do you open?' },
-      'event: text-delta',
-    ),
-  );
-  // The same through chat-api with the in-process zero-latency model: no openai client, no hop.
-  const inProcess = await measure(() =>
-    timeToFirst(
-      `${urls.mockUrl}/chat/stream`,
-      { message: 'When do you open?' },
-      'event: text-delta',
-    ),
-  );
+  const message = 'When do you open?';
+  const runs = {
+    direct: () =>
+      timeToFirst(
+        `${urls.modelUrl}/chat/completions`,
+        { model: 'bench', stream: true, messages: [{ role: 'user', content: message }] },
+        '"content":"We',
+      ),
+    through: () => timeToFirst(`${urls.chatApiUrl}/chat/stream`, { message }, 'event: text-delta'),
+    inProcess: () => timeToFirst(`${urls.mockUrl}/chat/stream`, { message }, 'event: text-delta'),
+  };
+  const values = { direct: [] as number[], through: [] as number[], inProcess: [] as number[] };
+  const added: number[] = [];
+  for (let i = 0; i < warmup + samples; i++) {
+    const direct = await runs.direct();
+    const through = await runs.through();
+    const inProcess = await runs.inProcess();
+    if (i < warmup) continue;
+    values.direct.push(direct);
+    values.through.push(through);
+    values.inProcess.push(inProcess);
+    added.push(through - direct);
+  }
+  const direct = summary(values.direct);
+  const through = summary(values.through);
+  const inProcess = summary(values.inProcess);
   const ms = (value: number) => `${value.toFixed(2)} ms`;
   console.log(
-    `\n## SSE time to first token (${samples} sequential requests each, after ${warmup})`,
+    `\n## SSE time to first token (${samples} sequential requests each, taking turns, after ${warmup})`,
   );
-  console.log(`model server direct      p50 ${ms(direct.p50)}  p99 ${ms(direct.p99)}`);
+  console.log(`model server direct       p50 ${ms(direct.p50)}  p99 ${ms(direct.p99)}`);
   console.log(`through POST /chat/stream p50 ${ms(through.p50)}  p99 ${ms(through.p99)}`);
   console.log(
-    `added by chat-api        p50 ${ms(through.p50 - direct.p50)}  p99 ${ms(through.p99 - direct.p99)}`,
+    `added by chat-api         p50 ${ms(through.p50 - direct.p50)}  p99 ${ms(through.p99 - direct.p99)}` +
+      `  (median of the pairwise differences: ${ms(summary(added).p50)})`,
   );
   console.log(
     `(/chat/stream with the in-process zero-latency model: p50 ${ms(inProcess.p50)}  p99 ${ms(inProcess.p99)})`,

@@ -146,8 +146,9 @@ export function clientSignal(
 ): TurnSignal {
   const controller = new AbortController();
   const removers: (() => void)[] = [];
+  let released = false;
   const abortWith = (failure: ApiFailure) => () => {
-    if (controller.signal.aborted) return;
+    if (released || controller.signal.aborted) return;
     controller.abort(
       apiError(failure.status, failure.code, failure.message, {
         ...(failure.retryAfterSeconds ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
@@ -163,7 +164,7 @@ export function clientSignal(
   };
   // Under @hono/node-server, the response's `close` says the same as the request's signal
   // without building an AbortController for it on every request. (After a complete response
-  // it comes too late to matter: the turn is over.)
+  // it comes once the turn is released, and does nothing.)
   const outgoing = (c.env as { outgoing?: ClosingResponse } | undefined)?.outgoing;
   if (typeof outgoing?.once === 'function') outgoing.once('close', abortWith(clientGone));
   else on(c.req.raw.signal, clientGone);
@@ -172,6 +173,7 @@ export function clientSignal(
   return {
     signal: controller.signal,
     release: () => {
+      released = true;
       for (const remove of removers.splice(0)) remove();
     },
   };
