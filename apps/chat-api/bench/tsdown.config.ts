@@ -6,14 +6,16 @@ import { defineConfig, type UserConfig } from 'tsdown';
  */
 const config: UserConfig = defineConfig({
   entry: { index: './index.ts', serve: './serve.ts' },
-  outDir: '../node_modules/.cache/bench',
+  // Beside dist/, at the same depth: defaults found relative to the code (knowledge/) hold.
+  outDir: '../dist-bench',
   format: 'esm',
   platform: 'node',
   target: 'node20',
   dts: false,
   clean: true,
   deps: { alwaysBundle: [/^@org\//], onlyBundle: false },
-  logLevel: 'warn',
+  // Bundled test tools (autocannon's histogram) warn about their eval; nothing to act on here.
+  logLevel: 'error',
 });
 
 export default config;
