@@ -1,4 +1,5 @@
 import { AiCoreError, createMemoryHistory, type HistoryStore } from '@org/ai-core';
+import { createMockChatModel } from '@org/ai-core/test';
 import { describe, expect, it } from 'vitest';
 import { createDefaultLimits, maxBodyBytes } from './app';
 import { createClientIp } from './http/client-ip';
@@ -60,6 +61,23 @@ describe('createApp', () => {
       }),
     ]);
     expect(JSON.stringify(logs)).not.toContain('4111');
+  });
+});
+
+describe('request logs of streams', () => {
+  it('logs a streamed answer once, when it has ended, with its whole duration', async () => {
+    const model = createMockChatModel({
+      responses: [{ text: 'one two three four five' }],
+      tokenDelayMs: 30,
+    });
+    const { post, logs } = createTestApp({ model });
+    const response = await post('/chat/stream', { message: 'Count' });
+    const requests = () => logs.filter((line) => line.msg === 'request');
+    expect(requests()).toEqual([]);
+    await response.text();
+    await expect.poll(() => requests().length).toBe(1);
+    expect(requests()[0]).toMatchObject({ path: '/chat/stream', status: 200 });
+    expect(Number(requests()[0]?.ms)).toBeGreaterThanOrEqual(4 * 30 - 10);
   });
 });
 

@@ -48,9 +48,17 @@ export async function streamChat(
     throw error;
   }
   let ended = false;
+  let markEnded = () => {};
+  c.set(
+    'streamEnded',
+    new Promise<void>((resolve) => {
+      markEnded = resolve;
+    }),
+  );
   const end = () => {
     ended = true;
     turn.release();
+    markEnded();
   };
 
   const toEvent = (part: ReplyPart) =>
