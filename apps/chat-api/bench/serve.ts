@@ -43,12 +43,16 @@ const mockApp = chatApp(
 );
 // The same JSON as a /chat answer, byte for byte in length.
 const bareBody = { session_id: sessions.issue(), response: benchReply };
-const bare = new Hono().post('/bare', (c) => c.json(bareBody));
-const mockPort = await listen((request, env) =>
-  new URL(request.url).pathname === '/bare'
+const bare = new Hono()
+  .post('/bare', (c) => c.json(bareBody))
+  // This process's CPU time, so the bench can divide it by the requests a run served.
+  .get('/bench-cpu', (c) => c.json(process.cpuUsage()));
+const mockPort = await listen((request, env) => {
+  const path = new URL(request.url).pathname;
+  return path === '/bare' || path === '/bench-cpu'
     ? bare.fetch(request, env)
-    : mockApp.fetch(request, env),
-);
+    : mockApp.fetch(request, env);
+});
 
 // An assistant that answers at once without history or model: the HTTP layer's own cost.
 const stubAssistant: Assistant = {

@@ -5,9 +5,16 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 2);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 
 type Target = { name: string; url: string; method: 'GET' | 'POST'; body?: string };
-type Run = { rps: number; p50: number; p99: number; failures: number };
+type Run = { rps: number; p50: number; p99: number; failures: number; cpuUs: number };
 
-async function run(target: Target, duration: number): Promise<Run> {
+/** The server process's CPU time so far, in µs (user + system). */
+async function serverCpu(baseUrl: string): Promise<number> {
+  const usage = (await (await fetch(`${baseUrl}/bench-cpu`)).json()) as NodeJS.CpuUsage;
+  return usage.user + usage.system;
+}
+
+async function run(target: Target, duration: number, baseUrl: string): Promise<Run> {
+  const cpuBefore = await serverCpu(baseUrl);
   const result = await autocannon({
     url: target.url,
     method: target.method,
@@ -16,11 +23,13 @@ async function run(target: Target, duration: number): Promise<Run> {
     connections,
     duration,
   });
+  const cpuUs = (await serverCpu(baseUrl)) - cpuBefore;
   return {
     rps: result.requests.total / duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors,
+    cpuUs: cpuUs / Math.max(1, result.requests.total),
   };
 }
 
@@ -79,11 +88,14 @@ export async function benchThroughput(baseUrl: string, stubUrl: string) {
     `\n## POST /chat vs a bare Hono route (${connections} connections, ${rounds} rounds of ${seconds} s each, taking turns)`,
   );
   console.log(`response bodies: ${sizes.join(', ')}`);
-  for (const target of targets) await run(target, 1); // warm-up (JIT)
+  // Every server lives in the one bench process, so its CPU time covers them all.
+  for (const target of targets) await run(target, 1, baseUrl); // warm-up (JIT)
 
   const runs: Run[][] = targets.map(() => []);
   for (let round = 0; round < rounds; round++) {
-    for (const [index, target] of targets.entries()) runs[index]?.push(await run(target, seconds));
+    for (const [index, target] of targets.entries()) {
+      runs[index]?.push(await run(target, seconds, baseUrl));
+    }
   }
   const [bare = [], chat = [], health = [], stub = []] = runs;
   for (const [index, target] of targets.entries()) {
@@ -94,6 +106,7 @@ export async function benchThroughput(baseUrl: string, stubUrl: string) {
         .toFixed(0)
         .padStart(6)} req/s  ` +
         `p50 ${median(all.map((entry) => entry.p50))} ms  p99 ${median(all.map((entry) => entry.p99))} ms  ` +
+        `server CPU ${median(all.map((entry) => entry.cpuUs)).toFixed(0)} µs/request  ` +
         `(rounds: ${all.map((entry) => (entry.rps / 1000).toFixed(1)).join(' ')}k; failures ${failures})`,
     );
   }
@@ -102,4 +115,11 @@ export async function benchThroughput(baseUrl: string, stubUrl: string) {
   console.log(`ratio POST /chat ÷ bare (median of the rounds): ${ratio(chat)}`);
   console.log(`  GET /healthz ÷ bare (the middleware alone): ${ratio(health)}`);
   console.log(`  /chat with a stub assistant ÷ bare (the HTTP layer alone): ${ratio(stub)}`);
+  // CPU per request does not depend on how fast the load generator (same machine) keeps up.
+  const cpu = (of: Run[]) => median(of.map((entry) => entry.cpuUs));
+  console.log(
+    `server CPU per request: bare ${cpu(bare).toFixed(0)} µs, /healthz ${cpu(health).toFixed(0)} µs, ` +
+      `/chat stub ${cpu(stub).toFixed(0)} µs, /chat ${cpu(chat).toFixed(0)} µs ` +
+      `(bare ÷ /chat: ${(cpu(bare) / cpu(chat)).toFixed(2)})`,
+  );
 }
