@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { pino } from 'pino';
 import { createApp } from '../src/app';
 import { unlimited } from '../src/rate-limit/rate-limiter';
+import { chatBodySchema } from '../src/routes/chat-input';
 import { createSessions } from '../src/sessions';
 
 // The reply of the zero-latency model: about the size of a real short answer.
@@ -45,11 +46,17 @@ const mockApp = chatApp(
 const bareBody = { session_id: sessions.issue(), response: benchReply };
 const bare = new Hono()
   .post('/bare', (c) => c.json(bareBody))
+  // The least any chat endpoint must do: read, parse and validate the body, check the session.
+  .post('/bare-validated', async (c) => {
+    const body = chatBodySchema.parse(await c.req.json());
+    if (!body.session_id || !sessions.verify(body.session_id)) return c.json({ error: 'x' }, 403);
+    return c.json({ session_id: body.session_id, response: benchReply });
+  })
   // This process's CPU time, so the bench can divide it by the requests a run served.
   .get('/bench-cpu', (c) => c.json(process.cpuUsage()));
 const mockPort = await listen((request, env) => {
   const path = new URL(request.url).pathname;
-  return path === '/bare' || path === '/bench-cpu'
+  return path === '/bare' || path === '/bare-validated' || path === '/bench-cpu'
     ? bare.fetch(request, env)
     : mockApp.fetch(request, env);
 });

@@ -48,8 +48,9 @@ async function sessionBody(baseUrl: string) {
  * POST /chat (zero-latency model, memory history) against a bare Hono route on the same server
  * returning a JSON of the same size. The machine is shared and noisy, so the targets take turns
  * in short rounds and each round's ratio is taken between neighbours in time; the figures are
- * medians over the rounds. Two more targets split the gap: GET /healthz (the app's middleware
- * on every request, nothing else) and /chat with a stub assistant (the whole HTTP layer: body,
+ * medians over the rounds. Three more targets split the gap: GET /healthz (the app's middleware
+ * on every request, nothing else), a bare route that reads and validates the same body (the
+ * least a chat endpoint does) and /chat with a stub assistant (the whole HTTP layer: body,
  * validation, session, limits, but no turn).
  */
 export async function benchThroughput(baseUrl: string, stubUrl: string) {
@@ -67,6 +68,12 @@ export async function benchThroughput(baseUrl: string, stubUrl: string) {
       body: await sessionBody(baseUrl),
     },
     { name: 'GET /healthz', url: `${stubUrl}/healthz`, method: 'GET' },
+    {
+      name: 'bare, body validated',
+      url: `${baseUrl}/bare-validated`,
+      method: 'POST',
+      body: await sessionBody(baseUrl),
+    },
     {
       name: '/chat, stub assistant',
       url: `${stubUrl}/chat`,
@@ -97,7 +104,7 @@ export async function benchThroughput(baseUrl: string, stubUrl: string) {
       runs[index]?.push(await run(target, seconds, baseUrl));
     }
   }
-  const [bare = [], chat = [], health = [], stub = []] = runs;
+  const [bare = [], chat = [], health = [], validated = [], stub = []] = runs;
   for (const [index, target] of targets.entries()) {
     const all = runs[index] ?? [];
     const failures = all.reduce((sum, entry) => sum + entry.failures, 0);
@@ -114,11 +121,15 @@ export async function benchThroughput(baseUrl: string, stubUrl: string) {
     median(of.map((entry, round) => entry.rps / (bare[round]?.rps ?? Number.NaN))).toFixed(2);
   console.log(`ratio POST /chat ÷ bare (median of the rounds): ${ratio(chat)}`);
   console.log(`  GET /healthz ÷ bare (the middleware alone): ${ratio(health)}`);
+  console.log(
+    `  bare route that reads and validates the body ÷ bare (no middleware, no turn): ${ratio(validated)}`,
+  );
   console.log(`  /chat with a stub assistant ÷ bare (the HTTP layer alone): ${ratio(stub)}`);
   // CPU per request does not depend on how fast the load generator (same machine) keeps up.
   const cpu = (of: Run[]) => median(of.map((entry) => entry.cpuUs));
   console.log(
-    `server CPU per request: bare ${cpu(bare).toFixed(0)} µs, /healthz ${cpu(health).toFixed(0)} µs, ` +
+    `server CPU per request: bare ${cpu(bare).toFixed(0)} µs, validated ${cpu(validated).toFixed(0)} µs, ` +
+      `/healthz ${cpu(health).toFixed(0)} µs, ` +
       `/chat stub ${cpu(stub).toFixed(0)} µs, /chat ${cpu(chat).toFixed(0)} µs ` +
       `(bare ÷ /chat: ${(cpu(bare) / cpu(chat)).toFixed(2)})`,
   );
