@@ -1,5 +1,7 @@
+import OpenAI from 'openai';
+
 const warmup = 20;
-const samples = 200;
+const samples = 300;
 
 /** Sends a POST and resolves with the ms until the first chunk that contains `marker`. */
 async function timeToFirst(url: string, body: unknown, marker: string): Promise<number> {
@@ -38,6 +40,8 @@ function summary(values: number[]) {
  */
 export async function benchTtft(urls: { modelUrl: string; chatApiUrl: string; mockUrl: string }) {
   const message = 'When do you open?';
+  // The model server through the openai client alone: the part of chat-api's hop it owes to it.
+  const client = new OpenAI({ apiKey: 'bench', baseURL: urls.modelUrl, maxRetries: 0 });
   const runs = {
     direct: () =>
       timeToFirst(
@@ -45,22 +49,46 @@ export async function benchTtft(urls: { modelUrl: string; chatApiUrl: string; mo
         { model: 'bench', stream: true, messages: [{ role: 'user', content: message }] },
         '"content":"We',
       ),
+    client: async () => {
+      const start = performance.now();
+      const chunks = await client.chat.completions.create({
+        model: 'bench',
+        stream: true,
+        messages: [{ role: 'user', content: message }],
+      });
+      let elapsed: number | undefined;
+      for await (const chunk of chunks) {
+        if (elapsed === undefined && chunk.choices[0]?.delta?.content) {
+          elapsed = performance.now() - start;
+        }
+      }
+      if (elapsed === undefined) throw new Error('No content from the model server');
+      return elapsed;
+    },
     through: () => timeToFirst(`${urls.chatApiUrl}/chat/stream`, { message }, 'event: text-delta'),
     inProcess: () => timeToFirst(`${urls.mockUrl}/chat/stream`, { message }, 'event: text-delta'),
   };
-  const values = { direct: [] as number[], through: [] as number[], inProcess: [] as number[] };
+  const values = {
+    direct: [] as number[],
+    client: [] as number[],
+    through: [] as number[],
+    inProcess: [] as number[],
+  };
   const added: number[] = [];
   for (let i = 0; i < warmup + samples; i++) {
     const direct = await runs.direct();
+    const viaClient = await runs.client();
     const through = await runs.through();
     const inProcess = await runs.inProcess();
     if (i < warmup) continue;
     values.direct.push(direct);
+    values.client.push(viaClient);
     values.through.push(through);
     values.inProcess.push(inProcess);
     added.push(through - direct);
   }
   const direct = summary(values.direct);
+  const viaClient = summary(values.client);
   const through = summary(values.through);
   const inProcess = summary(values.inProcess);
   const ms = (value: number) => `${value.toFixed(2)} ms`;
@@ -68,6 +96,9 @@ export async function benchTtft(urls: { modelUrl: string; chatApiUrl: string; mo
     `\n## SSE time to first token (${samples} sequential requests each, taking turns, after ${warmup})`,
   );
   console.log(`model server direct       p50 ${ms(direct.p50)}  p99 ${ms(direct.p99)}`);
+  console.log(
+    `(the same through the openai client, no chat-api: p50 ${ms(viaClient.p50)}  p99 ${ms(viaClient.p99)})`,
+  );
   console.log(`through POST /chat/stream p50 ${ms(through.p50)}  p99 ${ms(through.p99)}`);
   console.log(
     `added by chat-api         p50 ${ms(through.p50 - direct.p50)}  p99 ${ms(through.p99 - direct.p99)}` +
