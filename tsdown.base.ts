@@ -4,10 +4,16 @@
  * dependencies stay in node_modules. Not tsx outside development: its keepNames transform
  * renames every closure as it is created, measured at about 40% of an assistant turn.
  */
-export const nodeBundle = {
-  format: 'esm' as const,
-  platform: 'node' as const,
+export const nodeBundle: {
+  format: 'esm';
+  platform: 'node';
+  target: string;
+  dts: boolean;
+  deps: { alwaysBundle: RegExp[]; onlyBundle: false };
+} = {
+  format: 'esm',
+  platform: 'node',
   target: 'node20',
   dts: false,
-  deps: { alwaysBundle: [/^@org\//], onlyBundle: false as const },
+  deps: { alwaysBundle: [/^@org\//], onlyBundle: false },
 };
