@@ -237,7 +237,7 @@ export function defineHistoryContract(name: string, create: HistoryHarnessFactor
       });
 
       it('keeps a settled reply for `eventTtlSeconds`', async () => {
-        const { store, advance } = await create({ claimTtlSeconds: 10, eventTtlSeconds: 200 });
+        const { store, advance } = await create({ claimTtlSeconds: 60, eventTtlSeconds: 200 });
         await store.load('c', { limit: 1, claim: 'e1' });
         await store.append('c', [message('q')], { event: { id: 'e1', reply: 'r' } });
         await advance(150);

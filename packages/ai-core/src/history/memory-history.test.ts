@@ -94,6 +94,8 @@ describe('createMemoryHistory', () => {
     ['maxMessages', { maxMessages: 0 }],
     ['ttlSeconds', { ttlSeconds: 1.5 }],
     ['claimTtlSeconds', { claimTtlSeconds: -1 }],
+    // Shorter than the longest turn deadline (60 s): a slow turn's retry would be answered twice.
+    ['claimTtlSeconds', { claimTtlSeconds: 59 }],
     ['eventTtlSeconds', { eventTtlSeconds: Number.NaN }],
   ])('rejects an invalid %s as invalid_input', (field, options) => {
     let error: unknown;

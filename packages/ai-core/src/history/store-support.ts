@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { maxTimeoutMs } from '../assistant/validate';
 import { AiCoreError } from '../errors';
 import type { HistoryAppendOptions, HistoryLoadOptions } from '../history-store';
 import type { HistoryMessage } from '../messages';
 import { isWellFormed, parseOrThrow } from '../validation';
+
+const maxTimeoutSeconds = maxTimeoutMs / 1000;
 
 /** The window and lifetimes every `HistoryStore` of this project supports. */
 export type HistoryWindowOptions = {
@@ -10,7 +13,11 @@ export type HistoryWindowOptions = {
   maxMessages?: number;
   /** Seconds a conversation lives after its last `append` (default 7 days). */
   ttlSeconds?: number;
-  /** Seconds an unsettled claim blocks other callers, so a crashed worker does not block it forever (default 60). */
+  /**
+   * Seconds an unsettled claim blocks other callers, so a crashed worker does not block it
+   * forever (default 60, at least 60: a claim must outlive the longest turn deadline, or a retry
+   * arriving after it expired would be answered a second time).
+   */
   claimTtlSeconds?: number;
   /** Seconds a settled event keeps its reply (default 24 hours). */
   eventTtlSeconds?: number;
@@ -22,7 +29,13 @@ const positive = (field: string) =>
 const windowSchema = z.object({
   maxMessages: positive('maxMessages').default(100),
   ttlSeconds: positive('ttlSeconds').default(7 * 24 * 3600),
-  claimTtlSeconds: positive('claimTtlSeconds').default(60),
+  claimTtlSeconds: z
+    .int('claimTtlSeconds must be an integer')
+    .min(
+      maxTimeoutSeconds,
+      `claimTtlSeconds must be at least ${maxTimeoutSeconds}, the longest turn deadline`,
+    )
+    .default(maxTimeoutSeconds),
   eventTtlSeconds: positive('eventTtlSeconds').default(24 * 3600),
 });
 
