@@ -16,7 +16,7 @@ export type HistoryWindowOptions = {
   /**
    * Seconds an unsettled claim blocks other callers, so a crashed worker does not block it
    * forever (default 60, at least 60: a claim must outlive the longest turn deadline, or a retry
-   * arriving after it expired would be answered a second time).
+   * arriving after it expired could be answered while the first turn still runs).
    */
   claimTtlSeconds?: number;
   /** Seconds a settled event keeps its reply (default 24 hours). */
