@@ -1,6 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import type { RouteDependencies } from '../app';
 import { apiError } from '../http/handle-error';
+import { enforceLimit } from '../http/rate-limit';
 import type { Sessions } from '../sessions';
 
 /** The longest message a visitor may send, in characters. */
@@ -44,7 +46,7 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
 };
 
 /** A new session when none is given; the given one only if this service issued it. */
-export function resolveSession(sessions: Sessions, given: string | null | undefined): string {
+function resolveSession(sessions: Sessions, given: string | null | undefined): string {
   if (given === undefined || given === null) return sessions.issue();
   if (!sessions.verify(given)) throw invalidSession();
   return given;
@@ -60,7 +62,7 @@ export function invalidSession() {
 const idempotencyKey = /^[\w.:-]{1,200}$/;
 
 /** The optional `Idempotency-Key` header: a retried request with the same key is answered once. */
-export function eventIdOf(c: Context): string | undefined {
+function eventIdOf(c: Context): string | undefined {
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) return undefined;
   if (!idempotencyKey.test(key)) {
@@ -74,4 +76,25 @@ export function eventIdOf(c: Context): string | undefined {
     );
   }
   return key;
+}
+
+/** One visitor turn, as both chat routes hand it to the assistant. */
+export type ChatTurn = { sessionId: string; text: string; eventId: string | undefined };
+
+/**
+ * What `POST /chat` and `POST /chat/stream` do before the turn: read the `Idempotency-Key`,
+ * resolve the session (a new one when none is given) and count the per-session limit. The
+ * session goes out in `X-Session-Id` first, also on errors: a new session's visitor can retry in
+ * the session that kept the message.
+ */
+export async function openTurn(
+  c: Context,
+  deps: RouteDependencies,
+  body: z.infer<typeof chatBodySchema>,
+): Promise<ChatTurn> {
+  const eventId = eventIdOf(c);
+  const sessionId = resolveSession(deps.sessions, body.session_id);
+  c.header('X-Session-Id', sessionId);
+  await enforceLimit(deps.limits.session, `session:${sessionId}`);
+  return { sessionId, text: body.message, eventId };
 }

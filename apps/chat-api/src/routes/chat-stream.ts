@@ -2,9 +2,7 @@ import type { ReplyPart } from '@org/ai-core';
 import type { Context } from 'hono';
 import type { RouteDependencies } from '../app';
 import { clientSignal, logFailure, toApiFailure, toErrorBody } from '../http/handle-error';
-
-/** One streamed turn. */
-export type StreamChatInput = { sessionId: string; text: string; eventId: string | undefined };
+import type { ChatTurn } from './chat-input';
 
 const encoder = new TextEncoder();
 
@@ -26,7 +24,7 @@ function sseEvent(event: string, data: unknown): Uint8Array {
 export async function streamChat(
   c: Context,
   deps: RouteDependencies,
-  input: StreamChatInput,
+  input: ChatTurn,
 ): Promise<Response> {
   const left = new AbortController();
   const turn = clientSignal(c, { left: left.signal, shutdown: deps.shutdown });

@@ -2,15 +2,13 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import type { RouteDependencies } from '../app';
 import { clientSignal } from '../http/handle-error';
-import { enforceLimit } from '../http/rate-limit';
 import {
   chatBodySchema,
-  eventIdOf,
   historyQuerySchema,
   invalidSession,
+  openTurn,
   rejectInvalid,
   requireJson,
-  resolveSession,
 } from './chat-input';
 import { streamChat } from './chat-stream';
 
@@ -21,18 +19,13 @@ export const historyLimit = 100;
 export function createChatRoutes(deps: RouteDependencies) {
   return new Hono()
     .post('/', requireJson, zValidator('json', chatBodySchema, rejectInvalid), async (c) => {
-      const body = c.req.valid('json');
-      const eventId = eventIdOf(c);
-      const sessionId = resolveSession(deps.sessions, body.session_id);
-      // Also on errors: a new session's visitor can retry in the session that kept the message.
-      c.header('X-Session-Id', sessionId);
-      await enforceLimit(deps.limits.session, `session:${sessionId}`);
+      const { sessionId, text, eventId } = await openTurn(c, deps, c.req.valid('json'));
       const turn = clientSignal(c, { shutdown: deps.shutdown });
       try {
         const reply = await deps.assistant.reply({
           conversationId: sessionId,
           channel: 'chat',
-          text: body.message,
+          text,
           signal: turn.signal,
           ...(eventId ? { eventId } : {}),
         });
@@ -41,15 +34,9 @@ export function createChatRoutes(deps: RouteDependencies) {
         turn.release();
       }
     })
-    .post('/stream', requireJson, zValidator('json', chatBodySchema, rejectInvalid), async (c) => {
-      const body = c.req.valid('json');
-      const eventId = eventIdOf(c);
-      const sessionId = resolveSession(deps.sessions, body.session_id);
-      // Also on errors: a new session's visitor can retry in the session that kept the message.
-      c.header('X-Session-Id', sessionId);
-      await enforceLimit(deps.limits.session, `session:${sessionId}`);
-      return streamChat(c, deps, { sessionId, text: body.message, eventId });
-    })
+    .post('/stream', requireJson, zValidator('json', chatBodySchema, rejectInvalid), async (c) =>
+      streamChat(c, deps, await openTurn(c, deps, c.req.valid('json'))),
+    )
     .get('/history', zValidator('query', historyQuerySchema, rejectInvalid), async (c) => {
       const sessionId = c.req.valid('query').session_id;
       if (!deps.sessions.verify(sessionId)) throw invalidSession();
