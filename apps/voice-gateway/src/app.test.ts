@@ -2,8 +2,8 @@ import { createAssistant, createKnowledgeModel, createMemoryHistory } from '@org
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { createCallEngine } from './calls/call-engine';
-import { createMemoryCallStore } from './calls/call-store';
+import { createCallEngine } from './channels/voice/call-engine';
+import { createMemoryStateStore } from './state/state-store';
 import { createVoipbinClient } from './voipbin/client';
 import { signatureHeader, signBody } from './voipbin/signature';
 
@@ -27,7 +27,7 @@ function setup() {
     baseUrl: 'http://voipbin.test/v1.0',
     fetch: fakeVoipbin as typeof fetch,
   });
-  const engine = createCallEngine({ assistant, voipbin, store: createMemoryCallStore(), logger });
+  const engine = createCallEngine({ assistant, voipbin, store: createMemoryStateStore(), logger });
   const app = createApp({ engine, logger, webhookSecret: secret, fetchSecret });
   const post = (body: string, signature: string | null = signBody(secret, body)) =>
     app.request('/voipbin/webhook', {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { CallEngine } from './calls/call-engine';
+import type { CallEngine } from './channels/voice/call-engine';
+import { createFetchRoutes } from './channels/voice/fetch-route';
 import { limitBody } from './http/body-limit';
+import { createWebhookRoutes } from './inbox/inbox-route';
 import type { Logger } from './logger';
-import { createFetchRoutes } from './routes/voipbin-fetch';
-import { createWebhookRoutes } from './routes/voipbin-webhook';
 
 /** Everything the gateway's HTTP app needs; `server.ts` builds the real ones. */
 export type AppDependencies = {

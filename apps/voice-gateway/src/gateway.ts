@@ -11,19 +11,19 @@ import { createConfiguredModel } from '@org/ai-core/openai';
 import { createUpstashHistory } from '@org/history';
 import { Redis } from '@upstash/redis';
 import { createApp } from './app';
-import { type CallEngine, createCallEngine } from './calls/call-engine';
-import { type CallStore, createMemoryCallStore } from './calls/call-store';
-import type { VoiceSettings } from './calls/settings';
-import { createUpstashCallStore } from './calls/upstash-call-store';
+import { type CallEngine, createCallEngine } from './channels/voice/call-engine';
+import type { VoiceSettings } from './channels/voice/settings';
 import type { Env } from './env';
 import type { Logger } from './logger';
+import { createMemoryStateStore, type StateStore } from './state/state-store';
+import { createUpstashStateStore } from './state/upstash-state-store';
 import { createVoipbinClient } from './voipbin/client';
 
 /** Parts to use instead of the ones the environment describes (tests, benchmarks, the CLI). */
 export type GatewayOverrides = {
   model?: ChatModel;
   history?: HistoryStore;
-  store?: CallStore;
+  store?: StateStore;
   fetch?: typeof fetch;
   settings?: Partial<VoiceSettings>;
   /** Model deadline of the assistant. */
@@ -66,7 +66,7 @@ export async function createGateway(
   const history =
     overrides.history ?? (redis ? createUpstashHistory({ redis }) : createMemoryHistory());
   const store =
-    overrides.store ?? (redis ? createUpstashCallStore({ redis }) : createMemoryCallStore());
+    overrides.store ?? (redis ? createUpstashStateStore({ redis }) : createMemoryStateStore());
   const assistant = createAssistant({
     model,
     history,

@@ -1,7 +1,7 @@
+import { listen } from '@org/runtime';
 import pino from 'pino';
 import { loadEnv } from './env';
 import { createGateway } from './gateway';
-import { listen } from './http/listen';
 
 const env = loadEnv();
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'voice-gateway' } });

@@ -1,7 +1,7 @@
+import { type Listening, listen } from '@org/runtime';
 import pino from 'pino';
 import { loadEnv } from '../env';
 import { createGateway, type Gateway, type GatewayOverrides } from '../gateway';
-import { type Listening, listen } from '../http/listen';
 import type { Logger } from '../logger';
 import { type Simulator, type SimulatorOptions, startSimulator } from './simulator';
 

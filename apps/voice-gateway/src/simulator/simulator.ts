@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { type Listening, listen } from '@org/runtime';
 import { Hono } from 'hono';
-import { type Listening, listen } from '../http/listen';
 import {
   type CallContext,
   callEvent,

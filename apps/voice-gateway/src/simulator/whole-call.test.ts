@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keys } from '../calls/call-state';
-import { createMemoryCallStore } from '../calls/call-store';
-import { defaultVoiceSettings } from '../calls/settings';
+import { keys } from '../channels/voice/call-state';
+import { defaultVoiceSettings } from '../channels/voice/settings';
+import { createMemoryStateStore } from '../state/state-store';
 import { type Rig, startRig } from './rig';
 
 // Small quiet time, instant "speech": these tests are about the conversation, not barge-in.
@@ -169,7 +169,7 @@ describe('deliveries as VoIPBin makes them', () => {
 
 describe('call state', () => {
   it('keeps nothing of a finished call but its history', async () => {
-    const store = createMemoryCallStore();
+    const store = createMemoryStateStore();
     rig = await startRig({ settings, store, simulator: { retryDelayMs: 50 } });
     const call = await rig.simulator.startCall();
     await call.waitForLines(1);

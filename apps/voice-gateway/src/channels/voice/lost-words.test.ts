@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Rig, startRig } from '../simulator/rig';
+import { type Rig, startRig } from '../../simulator/rig';
+import { createMemoryStateStore } from '../../state/state-store';
 import { keys } from './call-state';
-import { createMemoryCallStore } from './call-store';
 import { defaultVoiceSettings } from './settings';
 
 type LogLine = { level: number; msg: string; transcribeId?: string };
@@ -20,7 +20,7 @@ describe('caller words whose transcribe cannot be mapped', () => {
       { level: 'info' },
       { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) },
     );
-    const store = createMemoryCallStore();
+    const store = createMemoryStateStore();
     rig = await startRig({
       settings: { quietMs: 100, msPerChar: 0, mappingLookupMs: 10 },
       simulator: { retryDelayMs: 50 },

@@ -1,7 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { CallEngine } from '../calls/call-engine';
+import type { CallEngine } from '../channels/voice/call-engine';
 import type { Logger } from '../logger';
 import { dedupeKey, parseVoiceEvent, webhookEnvelopeSchema } from '../voipbin/schemas';
 import { signatureHeader, verifySignature } from '../voipbin/signature';

@@ -1,6 +1,6 @@
 import { createOpenAITestServer, type OpenAITestServer } from '@org/ai-core/test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Rig, startRig } from '../simulator/rig';
+import { type Rig, startRig } from '../../simulator/rig';
 import { defaultVoiceSettings } from './settings';
 
 let rig: Rig | undefined;

@@ -4,18 +4,18 @@ import {
   startUpstashBridge,
   type UpstashBridge,
 } from '@org/history/test';
+import { type Listening, listen } from '@org/runtime';
 import { Redis } from '@upstash/redis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../env';
-import { createGateway, type Gateway } from '../gateway';
-import { type Listening, listen } from '../http/listen';
-import { type Simulator, startSimulator } from '../simulator/simulator';
-import { createVoipbinClient } from '../voipbin/client';
-import type { VoiceEvent } from '../voipbin/schemas';
+import { loadEnv } from '../../env';
+import { createGateway, type Gateway } from '../../gateway';
+import { type Simulator, startSimulator } from '../../simulator/simulator';
+import { createUpstashStateStore } from '../../state/upstash-state-store';
+import { createVoipbinClient } from '../../voipbin/client';
+import type { VoiceEvent } from '../../voipbin/schemas';
 import { createCallEngine } from './call-engine';
 import { keys } from './call-state';
-import { createUpstashCallStore } from './upstash-call-store';
 
 let redis: RedisServer;
 let bridge: UpstashBridge;
@@ -96,7 +96,7 @@ describe('two instances handling one call at the same moment', () => {
     try {
       // Opening the Speaking session is slow, so the other instance works meanwhile.
       sim.fail({ method: 'POST', path: /^\/speakings$/, delayMs: 200 });
-      const store = createUpstashCallStore({
+      const store = createUpstashStateStore({
         redis: new Redis({ url: bridge.url, token: bridge.token }),
         keyPrefix: 'race',
       });

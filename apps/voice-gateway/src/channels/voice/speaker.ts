@@ -1,6 +1,6 @@
-import type { Logger } from '../logger';
-import type { VoipbinClient } from '../voipbin/client';
-import { VoipbinApiError } from '../voipbin/request';
+import type { Logger } from '../../logger';
+import type { VoipbinClient } from '../../voipbin/client';
+import { VoipbinApiError } from '../../voipbin/request';
 import type { CallStates } from './call-state';
 
 /** Options for {@link createSpeaker}. */

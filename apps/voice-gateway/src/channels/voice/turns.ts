@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AiCoreError, type Assistant } from '@org/ai-core';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logger';
 import type { Activity } from './activity';
 import type { CallStates, Segment } from './call-state';
 import type { VoiceSettings } from './settings';

@@ -1,4 +1,4 @@
-import type { CallStore } from './call-store';
+import type { StateStore } from '../../state/state-store';
 
 /** One final caller segment waiting for the end of the utterance. */
 export type Segment = {
@@ -36,7 +36,7 @@ export const keys = {
 export type CallStates = ReturnType<typeof createCallStates>;
 
 /** Reads and writes the per-call state keys with the store's TTL. */
-export function createCallStates(store: CallStore, ttlMs: number) {
+export function createCallStates(store: StateStore, ttlMs: number) {
   return {
     speakingId: (callId: string) => store.get<string>(keys.speaking(callId)),
     /** Records the call's Speaking session unless one is recorded already; true when this did. */

@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../simulator/simulator';
-import { createVoipbinClient } from '../voipbin/client';
+import { type Simulator, startSimulator } from '../../simulator/simulator';
+import { createMemoryStateStore } from '../../state/state-store';
+import { createVoipbinClient } from '../../voipbin/client';
 import { createCallStates } from './call-state';
-import { createMemoryCallStore } from './call-store';
 import { createSpeaker } from './speaker';
 
 let simulator: Simulator | undefined;
@@ -30,7 +30,7 @@ async function setup() {
     language: 'en-US',
     direction: 'both',
   });
-  const states = createCallStates(createMemoryCallStore(), 60_000);
+  const states = createCallStates(createMemoryStateStore(), 60_000);
   await states.claimSpeaking(call.id, speaking.id);
   const speaker = createSpeaker({
     voipbin,

@@ -3,7 +3,7 @@
  * a small key-value port so two gateway instances can share a call through Redis.
  * Values are JSON-serialisable; every key has a TTL so abandoned calls clean themselves up.
  */
-export type CallStore = {
+export type StateStore = {
   /** Sets `key` (to `value`, default true) only if absent (SET NX PX); true when this caller set it. */
   claim(key: string, ttlMs: number, value?: unknown): Promise<boolean>;
   get<T>(key: string): Promise<T | undefined>;
@@ -24,8 +24,8 @@ export type CallStore = {
 
 type Entry = { value: unknown; expiresAt: number };
 
-/** The default in-process {@link CallStore}. `now` is injectable for tests. */
-export function createMemoryCallStore(now: () => number = Date.now): CallStore {
+/** The default in-process {@link StateStore}. `now` is injectable for tests. */
+export function createMemoryStateStore(now: () => number = Date.now): StateStore {
   const entries = new Map<string, Entry>();
   const read = (key: string) => {
     const entry = entries.get(key);

@@ -1,8 +1,8 @@
 import type { Redis } from '@upstash/redis';
-import type { CallStore } from './call-store';
+import type { StateStore } from './state-store';
 
-/** Options for {@link createUpstashCallStore}. */
-export type UpstashCallStoreOptions = {
+/** Options for {@link createUpstashStateStore}. */
+export type UpstashStateStoreOptions = {
   redis: Redis;
   /** Prefix of every key. Default `voice`. */
   keyPrefix?: string;
@@ -16,8 +16,8 @@ redis.call('SET', KEYS[1], string.format('%d', next), 'PX', ARGV[3])
 return string.format('%d', next)
 `;
 
-/** A {@link CallStore} in Upstash Redis, shared by every gateway instance. */
-export function createUpstashCallStore(options: UpstashCallStoreOptions): CallStore {
+/** A {@link StateStore} in Upstash Redis, shared by every gateway instance. */
+export function createUpstashStateStore(options: UpstashStateStoreOptions): StateStore {
   const { redis } = options;
   const prefix = options.keyPrefix ?? 'voice';
   const k = (key: string) => `${prefix}:${key}`;

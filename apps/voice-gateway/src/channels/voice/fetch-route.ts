@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import type { CallEngine } from '../calls/call-engine';
-import type { Logger } from '../logger';
-import { fetchRequestSchema, type VoipbinAction } from '../voipbin/schemas';
-import { secretsEqual } from '../voipbin/signature';
+import type { Logger } from '../../logger';
+import { fetchRequestSchema, type VoipbinAction } from '../../voipbin/schemas';
+import { secretsEqual } from '../../voipbin/signature';
+import type { CallEngine } from './call-engine';
 
 /** What the fetch route needs. */
 export type FetchDependencies = {

@@ -6,8 +6,8 @@ import {
 } from '@org/history/test';
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallStore, createMemoryCallStore } from './call-store';
-import { createUpstashCallStore } from './upstash-call-store';
+import { createMemoryStateStore, type StateStore } from './state-store';
+import { createUpstashStateStore } from './upstash-state-store';
 
 let server: RedisServer;
 let bridge: UpstashBridge;
@@ -21,19 +21,19 @@ afterAll(async () => {
 });
 
 let run = 0;
-const stores: [string, () => CallStore][] = [
-  ['memory', () => createMemoryCallStore()],
+const stores: [string, () => StateStore][] = [
+  ['memory', () => createMemoryStateStore()],
   [
     'upstash',
     () =>
-      createUpstashCallStore({
+      createUpstashStateStore({
         redis: new Redis({ url: bridge.url, token: bridge.token }),
         keyPrefix: `test-${++run}`,
       }),
   ],
 ];
 
-describe.each(stores)('%s CallStore', (_name, create) => {
+describe.each(stores)('%s StateStore', (_name, create) => {
   it('claims a key once', async () => {
     const store = create();
     expect(await store.claim('event:a', 60_000)).toBe(true);
@@ -101,10 +101,10 @@ describe.each(stores)('%s CallStore', (_name, create) => {
   });
 });
 
-describe('upstash CallStore shared by two gateway instances', () => {
+describe('upstash StateStore shared by two gateway instances', () => {
   it('gives both the same mapping and one claim', async () => {
     const connect = () =>
-      createUpstashCallStore({
+      createUpstashStateStore({
         redis: new Redis({ url: bridge.url, token: bridge.token }),
         keyPrefix: 'shared',
       });

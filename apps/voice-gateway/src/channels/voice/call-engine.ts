@@ -1,11 +1,11 @@
 import type { Assistant } from '@org/ai-core';
-import type { Logger } from '../logger';
-import type { VoipbinClient } from '../voipbin/client';
-import type { VoiceEvent, VoipbinSpeechEvent, VoipbinTranscript } from '../voipbin/schemas';
+import type { Logger } from '../../logger';
+import type { StateStore } from '../../state/state-store';
+import type { VoipbinClient } from '../../voipbin/client';
+import type { VoiceEvent, VoipbinSpeechEvent, VoipbinTranscript } from '../../voipbin/schemas';
 import { createActivity } from './activity';
 import { isBackchannel } from './backchannel';
 import { createCallStates, keys, type Segment } from './call-state';
-import type { CallStore } from './call-store';
 import { defaultVoiceSettings, type VoiceSettings } from './settings';
 import { createSpeaker } from './speaker';
 import { createTurns } from './turns';
@@ -14,7 +14,7 @@ import { createTurns } from './turns';
 export type CallEngineOptions = {
   assistant: Assistant;
   voipbin: VoipbinClient;
-  store: CallStore;
+  store: StateStore;
   logger: Logger;
   settings?: Partial<VoiceSettings>;
   now?: () => number;
