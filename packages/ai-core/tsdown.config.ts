@@ -3,6 +3,7 @@ import { defineConfig, type UserConfig } from 'tsdown';
 const config: UserConfig = defineConfig({
   entry: {
     index: 'src/index.ts',
+    'internal/index': 'src/internal/index.ts',
     'openai/index': 'src/openai/index.ts',
     'test/index': 'src/test/index.ts',
   },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultLimits, maxBodyBytes } from './app';
 import { createClientIp } from './http/client-ip';
 import { createMemoryRateLimiter, unlimited } from './rate-limit/rate-limiter';
-import { createTestApp } from './test-app';
+import { createTestApp } from './test/test-app';
 
 type ErrorBody = { error: { code: string; message: string; field?: string } };
 

@@ -1,10 +1,10 @@
 import type { Assistant, HistoryStore } from '@org/ai-core';
+import { limitBody, notFound, wrapThrownValues } from '@org/runtime';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
-import { limitBody } from './http/body-limit';
 import { type ClientIp, createClientIp } from './http/client-ip';
-import { createErrorHandler, notFound, wrapThrownValues } from './http/handle-error';
+import { createErrorHandler } from './http/handle-error';
 import { originPolicy } from './http/origins';
 import { limitByIp } from './http/rate-limit';
 import { requestLog } from './http/request-log';
@@ -36,14 +36,6 @@ export type AppDependencies = {
   shutdown?: AbortSignal;
 };
 
-/** What the routes get: the dependencies with defaults applied. */
-export type RouteDependencies = Pick<
-  AppDependencies,
-  'assistant' | 'history' | 'sessions' | 'logger' | 'shutdown'
-> & {
-  limits: RateLimits;
-};
-
 /** The largest request body accepted, in bytes. */
 export const maxBodyBytes = 16 * 1024;
 
@@ -60,10 +52,8 @@ export function createDefaultLimits(): RateLimits {
  * or call `app.request(...)` in tests.
  */
 export function createApp(dependencies: AppDependencies) {
-  const deps: RouteDependencies = {
-    ...dependencies,
-    limits: dependencies.limits ?? createDefaultLimits(),
-  };
+  // What the routes get: the dependencies with defaults applied.
+  const deps = { ...dependencies, limits: dependencies.limits ?? createDefaultLimits() };
   const clientIp = dependencies.clientIp ?? createClientIp({ trustProxy: false });
   const limitIp = limitByIp(deps.limits.ip, clientIp);
 

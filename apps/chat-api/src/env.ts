@@ -1,7 +1,12 @@
-import { fileURLToPath } from 'node:url';
+import {
+  brainEnv,
+  type EnvCheck,
+  logEnv,
+  parseEnv,
+  upstashEnv,
+  upstashEnvCheck,
+} from '@org/runtime';
 import { z } from 'zod';
-
-const defaultKnowledgeDir = fileURLToPath(new URL('../../../knowledge', import.meta.url));
 
 const originPattern = /^https?:\/\/[^/\s*]+(:\*)?$/;
 
@@ -22,20 +27,16 @@ const originList = z
       'must be a comma-separated list of origins like https://shop.example or http://localhost:*',
   });
 
+// The brain, Upstash and LOG_LEVEL come from @org/runtime; the rest is chat-api's own.
 const envSchema = z.object({
+  ...brainEnv.shape,
+  ...upstashEnv.shape,
+  ...logEnv.shape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: z.url().optional(),
-  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
-  UPSTASH_REDIS_REST_URL: z.url().optional(),
-  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   ALLOWED_ORIGINS: originList.optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  KNOWLEDGE_DIR: z.string().min(1).default(defaultKnowledgeDir),
-  INSTRUCTIONS: z.string().min(1).optional(),
   REPLY_TIMEOUT_MS: z.coerce.number().int().positive().max(600_000).default(30_000),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(60),
@@ -44,21 +45,10 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
-/** Rules between variables, checked on the raw values so that every problem is reported at once. */
-function crossIssues(set: Record<string, string>): string[] {
-  const issues: string[] = [];
-  const has = (name: string) => set[name] !== undefined;
-  if (has('UPSTASH_REDIS_REST_URL') && !has('UPSTASH_REDIS_REST_TOKEN')) {
-    issues.push('UPSTASH_REDIS_REST_TOKEN: is required when UPSTASH_REDIS_REST_URL is set');
-  }
-  if (has('UPSTASH_REDIS_REST_TOKEN') && !has('UPSTASH_REDIS_REST_URL')) {
-    issues.push('UPSTASH_REDIS_REST_URL: is required when UPSTASH_REDIS_REST_TOKEN is set');
-  }
-  if (set.NODE_ENV === 'production' && !has('SESSION_SECRET')) {
-    issues.push('SESSION_SECRET: is required in production (at least 32 characters)');
-  }
-  return issues;
-}
+const sessionSecretInProduction: EnvCheck = (set) =>
+  set.NODE_ENV === 'production' && set.SESSION_SECRET === undefined
+    ? ['SESSION_SECRET: is required in production (at least 32 characters)']
+    : [];
 
 /** chat-api's configuration, validated. */
 export type Env = z.infer<typeof envSchema>;
@@ -68,15 +58,5 @@ export type Env = z.infer<typeof envSchema>;
  * naming each bad variable and what is wrong with it; values are never included.
  */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const set: Record<string, string> = {};
-  for (const [name, value] of Object.entries(source)) {
-    if (value !== undefined && value !== '') set[name] = value;
-  }
-  const result = envSchema.safeParse(set);
-  const lines = [
-    ...(result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    ...crossIssues(set),
-  ];
-  if (result.success && lines.length === 0) return result.data;
-  throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  return parseEnv(envSchema, source, [upstashEnvCheck, sessionSecretInProduction]);
 }

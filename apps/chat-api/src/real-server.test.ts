@@ -4,7 +4,7 @@ import { createMemoryHistory } from '@org/ai-core';
 import { createOpenAIModel } from '@org/ai-core/openai';
 import { createOpenAITestServer, type OpenAITestServer } from '@org/ai-core/test';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, parseSse } from './test-app';
+import { createTestApp, parseSse } from './test/test-app';
 
 type ChatBody = { session_id: string; response: string };
 

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createOpenAITestServer, type OpenAITestServer } from '@org/ai-core/test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseSse } from './test-app';
+import { parseSse } from './test/test-app';
 
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const entry = fileURLToPath(new URL('./server.ts', import.meta.url));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { signatureHeader, signBody } from '@org/voipbin';
 import autocannon from 'autocannon';
-import { signatureHeader, signBody } from '../src/voipbin/signature';
 
 /**
  * The load generator, run as a separate process by `bench/index.ts`: signed, distinct

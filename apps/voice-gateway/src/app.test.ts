@@ -1,11 +1,10 @@
 import { createAssistant, createKnowledgeModel, createMemoryHistory } from '@org/ai-core';
+import { createVoipbinClient, signatureHeader, signBody } from '@org/voipbin';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { createCallEngine } from './channels/voice/call-engine';
+import { createVoiceChannel } from './channels/voice/voice-channel';
 import { createMemoryStateStore } from './state/state-store';
-import { createVoipbinClient } from './voipbin/client';
-import { signatureHeader, signBody } from './voipbin/signature';
 
 const secret = 'test-webhook-secret-0123456789abc';
 const fetchSecret = 'fetch-secret-0123456789abcdef';
@@ -27,8 +26,10 @@ function setup() {
     baseUrl: 'http://voipbin.test/v1.0',
     fetch: fakeVoipbin as typeof fetch,
   });
-  const engine = createCallEngine({ assistant, voipbin, store: createMemoryStateStore(), logger });
-  const app = createApp({ engine, logger, webhookSecret: secret, fetchSecret });
+  const store = createMemoryStateStore();
+  const voice = createVoiceChannel({ assistant, voipbin, store, logger, fetchSecret });
+  const { engine } = voice;
+  const app = createApp({ channels: [voice], store, logger, webhookSecret: secret });
   const post = (body: string, signature: string | null = signBody(secret, body)) =>
     app.request('/voipbin/webhook', {
       method: 'POST',
@@ -38,7 +39,7 @@ function setup() {
       },
       body,
     });
-  return { app, engine, requests, post };
+  return { app, engine, voice, store, requests, post };
 }
 
 const answered = JSON.stringify({
@@ -84,8 +85,9 @@ describe('POST /voipbin/webhook', () => {
   });
 
   it('refuses everything when no secret is configured', async () => {
-    const { engine } = setup();
-    const app = createApp({ engine, logger: pino({ level: 'silent' }), webhookSecret: undefined });
+    const { voice, store } = setup();
+    const logger = pino({ level: 'silent' });
+    const app = createApp({ channels: [voice], store, logger, webhookSecret: undefined });
     const response = await app.request('/voipbin/webhook', {
       method: 'POST',
       headers: { 'content-type': 'application/json', [signatureHeader]: signBody('', answered) },

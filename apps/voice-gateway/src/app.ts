@@ -1,53 +1,37 @@
+import { createErrorHandler, type Logger, limitBody, notFound } from '@org/runtime';
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import type { CallEngine } from './channels/voice/call-engine';
-import { createFetchRoutes } from './channels/voice/fetch-route';
-import { limitBody } from './http/body-limit';
-import { createWebhookRoutes } from './inbox/inbox-route';
-import type { Logger } from './logger';
+import type { InboxChannel } from './inbox/inbox-channel';
+import { createInboxRoutes } from './inbox/inbox-route';
+import type { StateStore } from './state/state-store';
 
-/** Everything the gateway's HTTP app needs; `server.ts` builds the real ones. */
+/** Everything the gateway's HTTP app needs; `gateway.ts` builds the real ones. */
 export type AppDependencies = {
-  engine: CallEngine;
+  /** The channels of the inbox: each takes the webhook events of its types. */
+  channels: readonly InboxChannel[];
+  /** Shared state (delivered events, calls, conversations). */
+  store: StateStore;
   logger: Logger;
   /** The customer's webhook secret (`GET /customer` → `webhook_secret`). */
   webhookSecret: string | undefined;
-  /** Enables `POST /voipbin/fetch/:secret`. */
-  fetchSecret?: string;
-  /** Language of `talk` actions. Default `en-US`. */
-  language?: string;
 };
 
 /** The largest webhook body accepted (VoIPBin events are a few kB). */
 export const maxBodyBytes = 256 * 1024;
 
-/** The gateway's routes: `/healthz`, `/voipbin/webhook`, `/voipbin/fetch/:secret`. */
+/**
+ * The gateway's routes: `/healthz`, the account's inbox `POST /voipbin/webhook`, and each
+ * channel's own routes (voice: `POST /voipbin/fetch/:secret`).
+ */
 export function createApp(dependencies: AppDependencies) {
-  const { engine, logger } = dependencies;
-  return (
-    new Hono()
-      .get('/healthz', (c) => c.json({ ok: true }))
-      // Webhooks are read whole before their signature can be checked: bound what anyone may send.
-      .use('/voipbin/*', limitBody(maxBodyBytes))
-      .route('/voipbin/webhook', createWebhookRoutes(dependencies))
-      .route(
-        '/voipbin/fetch',
-        createFetchRoutes({
-          engine,
-          logger,
-          fetchSecret: dependencies.fetchSecret,
-          language: dependencies.language ?? 'en-US',
-        }),
-      )
-      .notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found' } }, 404))
-      .onError((error, c) => {
-        if (error instanceof HTTPException) {
-          return c.json({ error: { code: 'bad_request', message: error.message } }, error.status);
-        }
-        logger.error({ err: error, path: c.req.path }, 'request failed');
-        return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
-      })
-  );
+  const app = new Hono()
+    .get('/healthz', (c) => c.json({ ok: true }))
+    // Webhooks are read whole before their signature can be checked: bound what anyone may send.
+    .use('/voipbin/*', limitBody(maxBodyBytes))
+    .route('/voipbin/webhook', createInboxRoutes(dependencies));
+  for (const channel of dependencies.channels) {
+    if (channel.routes) app.route(channel.routes.path, channel.routes.app);
+  }
+  return app.notFound(notFound).onError(createErrorHandler({ logger: dependencies.logger }));
 }
 
 /** The app's type, for `hono/client`. */

@@ -1,31 +1,25 @@
-import {
-  type Assistant,
-  type ChatModel,
-  createAssistant,
-  createMemoryHistory,
-  defaultInstructions,
-  type HistoryStore,
-  loadKnowledge,
-} from '@org/ai-core';
-import { createConfiguredModel } from '@org/ai-core/openai';
-import { createUpstashHistory } from '@org/history';
-import { Redis } from '@upstash/redis';
+import type { Assistant, ChatModel, HistoryStore } from '@org/ai-core';
+import { createBrain, type Logger } from '@org/runtime';
+import { createUpstashStateStore } from '@org/upstash';
+import { createVoipbinClient } from '@org/voipbin';
 import { createApp } from './app';
-import { type CallEngine, createCallEngine } from './channels/voice/call-engine';
+import type { SmsSettings } from './channels/sms/settings';
+import { createSmsChannel } from './channels/sms/sms-channel';
+import type { CallEngine } from './channels/voice/call-engine';
 import type { VoiceSettings } from './channels/voice/settings';
+import { createVoiceChannel } from './channels/voice/voice-channel';
 import type { Env } from './env';
-import type { Logger } from './logger';
+import type { InboxChannel } from './inbox/inbox-channel';
 import { createMemoryStateStore, type StateStore } from './state/state-store';
-import { createUpstashStateStore } from './state/upstash-state-store';
-import { createVoipbinClient } from './voipbin/client';
 
-/** Parts to use instead of the ones the environment describes (tests, benchmarks, the CLI). */
+/** Parts to use instead of the ones the environment describes (tests, benchmarks, the CLIs). */
 export type GatewayOverrides = {
   model?: ChatModel;
   history?: HistoryStore;
   store?: StateStore;
   fetch?: typeof fetch;
   settings?: Partial<VoiceSettings>;
+  smsSettings?: Partial<SmsSettings>;
   /** Model deadline of the assistant. */
   timeoutMs?: number;
 };
@@ -33,86 +27,86 @@ export type GatewayOverrides = {
 /** A wired gateway: the HTTP app and the parts behind it. */
 export type Gateway = {
   app: ReturnType<typeof createApp>;
+  /** The inbox's channels: voice and SMS. */
+  channels: readonly InboxChannel[];
+  /** The voice channel's call engine. */
   engine: CallEngine;
   assistant: Assistant;
   history: HistoryStore;
+  /** Resolves when every channel has finished what it was handed. */
+  settled(): Promise<void>;
+  /** Stops every channel's timers. */
+  close(): void;
   /** Which implementations are in use, for the startup log. */
-  parts: { model: string; history: string; callStore: string; voipbin: string };
+  parts: { model: string; history: string; state: string; voipbin: string; knowledge: string };
 };
 
 /**
- * Builds the gateway as `server.ts` runs it: OpenAI-compatible model when `OPENAI_API_KEY` or
- * `OPENAI_BASE_URL` is set (else the offline knowledge model), Upstash history and call state
- * when configured (else memory), the knowledge base, the VoIPBin client and the app.
+ * Builds the gateway as `server.ts` runs it: the brain from the environment (@org/runtime), the
+ * state store (Upstash when configured, else memory), the VoIPBin client, the channels and the
+ * app. A new channel is one more entry in `channels`.
  */
 export async function createGateway(
   env: Env,
   logger: Logger,
   overrides: GatewayOverrides = {},
 ): Promise<Gateway> {
-  const model =
-    overrides.model ??
-    createConfiguredModel({
-      apiKey: env.OPENAI_API_KEY,
-      baseURL: env.OPENAI_BASE_URL,
-      model: env.OPENAI_MODEL,
-      // One quick retry at most: a caller is waiting on the line.
-      maxRetries: 1,
-    });
-  const redis =
-    env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN
-      ? new Redis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN })
-      : undefined;
-  const history =
-    overrides.history ?? (redis ? createUpstashHistory({ redis }) : createMemoryHistory());
+  // One quick retry at most: a caller is waiting on the line.
+  const brain = await createBrain(env, { ...overrides, maxRetries: 1 });
+  const { assistant, redis } = brain;
   const store =
     overrides.store ?? (redis ? createUpstashStateStore({ redis }) : createMemoryStateStore());
-  const assistant = createAssistant({
-    model,
-    history,
-    instructions: env.INSTRUCTIONS ?? defaultInstructions,
-    knowledge: await loadKnowledge(env.KNOWLEDGE_DIR),
-    ...(overrides.timeoutMs ? { timeoutMs: overrides.timeoutMs } : {}),
-  });
   const voipbin = createVoipbinClient({
     baseUrl: env.VOIPBIN_API_URL,
     accessKey: env.VOIPBIN_ACCESS_KEY,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
     onRetry: (info) => logger.warn(info, 'retrying a VoIPBin request'),
   });
-  const settings: Partial<VoiceSettings> = {
-    language: env.LANGUAGE,
-    quietMs: env.QUIET_MS,
-    replyBudgetMs: env.REPLY_BUDGET_MS,
-    ...(env.GREETING ? { greeting: env.GREETING } : {}),
-    ...(env.FALLBACK_TEXT ? { fallbackText: env.FALLBACK_TEXT } : {}),
-    ...(env.TTS_PROVIDER ? { provider: env.TTS_PROVIDER } : {}),
-    ...(env.TTS_VOICE_ID ? { voiceId: env.TTS_VOICE_ID } : {}),
-    ...overrides.settings,
-  };
-  const engine = createCallEngine({ assistant, voipbin, store, logger, settings });
-  const app = createApp({
-    engine,
+  const voice = createVoiceChannel({
+    assistant,
+    voipbin,
+    store,
     logger,
-    webhookSecret: env.VOIPBIN_WEBHOOK_SECRET,
     fetchSecret: env.VOIPBIN_FETCH_SECRET,
-    language: env.LANGUAGE,
+    settings: {
+      language: env.LANGUAGE,
+      quietMs: env.QUIET_MS,
+      replyBudgetMs: env.REPLY_BUDGET_MS,
+      ...(env.GREETING ? { greeting: env.GREETING } : {}),
+      ...(env.FALLBACK_TEXT ? { fallbackText: env.FALLBACK_TEXT } : {}),
+      ...(env.TTS_PROVIDER ? { provider: env.TTS_PROVIDER } : {}),
+      ...(env.TTS_VOICE_ID ? { voiceId: env.TTS_VOICE_ID } : {}),
+      ...overrides.settings,
+    },
   });
-  const kind = (custom: boolean, configured: boolean, name: string) =>
-    custom ? 'custom' : configured ? name : 'memory';
+  const sms = createSmsChannel({
+    assistant,
+    voipbin,
+    store,
+    logger,
+    settings: {
+      ...(env.SMS_FALLBACK_TEXT ? { fallbackText: env.SMS_FALLBACK_TEXT } : {}),
+      ...overrides.smsSettings,
+    },
+  });
+  const channels = [voice, sms];
+  const app = createApp({ channels, store, logger, webhookSecret: env.VOIPBIN_WEBHOOK_SECRET });
   return {
     app,
-    engine,
+    channels,
+    engine: voice.engine,
     assistant,
-    history,
+    history: brain.history,
+    async settled() {
+      // A channel may hand work to another's store-backed queue: settle until all are quiet.
+      await Promise.all(channels.map((channel) => channel.settled()));
+    },
+    close() {
+      for (const channel of channels) channel.close();
+    },
     parts: {
-      model: overrides.model
-        ? `custom (${model.modelId})`
-        : model.modelId === 'knowledge'
-          ? 'knowledge (offline)'
-          : `openai (${model.modelId})`,
-      history: kind(overrides.history !== undefined, redis !== undefined, 'upstash'),
-      callStore: kind(overrides.store !== undefined, redis !== undefined, 'upstash'),
+      ...brain.parts,
+      state: overrides.store ? 'custom' : redis ? 'upstash' : 'memory',
       voipbin: `${env.VOIPBIN_API_URL}${env.VOIPBIN_ACCESS_KEY ? '' : ' (no access key)'}`,
     },
   };

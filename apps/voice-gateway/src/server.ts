@@ -1,35 +1,29 @@
-import { listen } from '@org/runtime';
-import pino from 'pino';
+import { createLogger, serveWithDrain } from '@org/runtime';
 import { loadEnv } from './env';
 import { createGateway } from './gateway';
 
 const env = loadEnv();
-const logger = pino({ level: env.LOG_LEVEL, base: { service: 'voice-gateway' } });
+const logger = createLogger({ level: env.LOG_LEVEL, service: 'voice-gateway' });
 const gateway = await createGateway(env, logger);
-const server = await listen(gateway.app.fetch, { port: env.PORT, host: env.HOST });
-
-logger.info({ url: server.url, ...gateway.parts }, 'voice gateway listening');
+await serveWithDrain(gateway.app.fetch, {
+  port: env.PORT,
+  host: env.HOST,
+  logger,
+  name: 'voice gateway',
+  fields: gateway.parts,
+  // Calls and texts in progress finish (a caller hears the answer, a texter gets it), for at most 5 s.
+  timeoutMs: 5000,
+  drain: async ({ requestsFinished, deadline }) => {
+    await requestsFinished;
+    const stopped = new Promise((resolve) => deadline.addEventListener('abort', resolve));
+    await Promise.race([gateway.settled(), stopped]);
+    gateway.close();
+  },
+});
 if (!env.VOIPBIN_WEBHOOK_SECRET) {
   logger.warn(
+    {},
     'VOIPBIN_WEBHOOK_SECRET is not set: every webhook is refused (401). Run `pnpm voipbin:setup`, ' +
-      'or `pnpm call` to try the gateway against the local simulator.',
+      'or `pnpm call` / `pnpm sms` to try the gateway against the local simulator.',
   );
 }
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down: no new webhooks, finishing calls in progress');
-  await server.close();
-  // Let running turns finish speaking, but never hang on shutdown.
-  await Promise.race([
-    gateway.engine.settled(),
-    new Promise((resolve) => setTimeout(resolve, 5000)),
-  ]);
-  gateway.engine.close();
-  logger.flush?.();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -31,13 +31,6 @@ export type { AiCoreErrorCode, AiCoreErrorOptions } from './errors';
 export { AiCoreError } from './errors';
 export type { MemoryHistoryOptions } from './history/memory-history';
 export { createMemoryHistory } from './history/memory-history';
-export type { HistoryWindowOptions } from './history/store-support';
-export {
-  checkAppendArguments,
-  checkLoadArguments,
-  parseHistoryMessage,
-  resolveHistoryWindow,
-} from './history/store-support';
 export type {
   EventClaim,
   HistoryAppendOptions,

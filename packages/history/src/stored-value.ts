@@ -1,4 +1,5 @@
-import { type EventClaim, type HistoryMessage, parseHistoryMessage } from '@org/ai-core';
+import type { EventClaim, HistoryMessage } from '@org/ai-core';
+import { parseHistoryMessage } from '@org/ai-core/internal';
 
 /**
  * Reads a value as stored in Redis. The Upstash client may already have parsed it

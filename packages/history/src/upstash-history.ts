@@ -1,15 +1,17 @@
 import {
   AiCoreError,
-  checkAppendArguments,
-  checkLoadArguments,
   type EventClaim,
   type HistoryAppendOptions,
   type HistoryLoadOptions,
   type HistoryMessage,
   type HistoryStore,
+} from '@org/ai-core';
+import {
+  checkAppendArguments,
+  checkLoadArguments,
   type HistoryWindowOptions,
   resolveHistoryWindow,
-} from '@org/ai-core';
+} from '@org/ai-core/internal';
 import type { Redis } from '@upstash/redis';
 import { doneEvent, pendingEvent, toEventClaim, toHistoryMessage } from './stored-value';
 

@@ -31,4 +31,34 @@ describe('listen', () => {
     await server.close();
     expect(await hung).toBeInstanceOf(Error);
   });
+
+  it('closes a keep-alive connection as soon as a stream started before close has ended', async () => {
+    const server = await listen(
+      () =>
+        new Response(
+          new ReadableStream({
+            async start(controller) {
+              controller.enqueue(new TextEncoder().encode('one '));
+              await new Promise((resolve) => setTimeout(resolve, 200));
+              controller.enqueue(new TextEncoder().encode('two'));
+              controller.close();
+            },
+          }),
+        ),
+      { graceMs: 4000 },
+    );
+    const response = await fetch(`${server.url}/stream`);
+    const started = Date.now();
+    const closed = server.close();
+    expect(await response.text()).toBe('one two');
+    await closed;
+    // Well before the grace period and node's 5 s keep-alive timeout.
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('hands out the node server', async () => {
+    const server = await listen(() => new Response('ok'));
+    expect(server.server.listening).toBe(true);
+    await server.close();
+  });
 });

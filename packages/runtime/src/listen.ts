@@ -7,6 +7,8 @@ export type Listening = {
   /** `http://<host>:<port>` */
   url: string;
   port: number;
+  /** The Node server, for what `fetch` cannot express (e.g. `clientError` handling). */
+  server: Server;
   /**
    * Stops accepting connections, closes idle ones, lets requests in flight finish for up to
    * the grace period, then closes whatever is left.
@@ -47,14 +49,19 @@ export function listen(
         resolve({
           url: `http://${host}:${info.port}`,
           port: info.port,
+          server: http,
           close: () => {
             closing ??= new Promise<void>((done) => {
               for (const response of active) {
                 if (!response.headersSent) response.setHeader('connection', 'close');
               }
               const force = setTimeout(() => http.closeAllConnections(), graceMs);
+              // A keep-alive socket whose answer ends later is closed as soon as it is idle, not
+              // after its keep-alive timeout.
+              const idle = setInterval(() => http.closeIdleConnections(), 100);
               http.close(() => {
                 clearTimeout(force);
+                clearInterval(idle);
                 done();
               });
               http.closeIdleConnections();

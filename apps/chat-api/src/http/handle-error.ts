@@ -1,23 +1,22 @@
 import { AiCoreError } from '@org/ai-core';
-import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
+import { createErrorHandler as createJsonErrorHandler } from '@org/runtime';
+import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-
-/** The JSON body of every error response. */
-export type ApiErrorBody = { error: { code: string; message: string; field?: string } };
+import type { ChatApiErrorBody, ChatApiErrorCode } from '../protocol';
 
 /** An error as the client sees it, plus what the server needs to answer and log it. */
 export type ApiFailure = {
   status: ContentfulStatusCode;
-  code: string;
+  code: ChatApiErrorCode;
   message: string;
   field?: string;
   retryAfterSeconds?: number;
 };
 
-type Details = { code: string; field?: string; retryAfterSeconds?: number };
+type Details = { code: ChatApiErrorCode; field?: string; retryAfterSeconds?: number };
 
 const detailsOf = new WeakMap<HTTPException, Details>();
 
@@ -27,7 +26,7 @@ export const serviceRetryAfterSeconds = 5;
 /** An error the routes throw for the client: mapped to JSON by {@link createErrorHandler}. */
 export function apiError(
   status: ContentfulStatusCode,
-  code: string,
+  code: ChatApiErrorCode,
   message: string,
   options: { field?: string; retryAfterSeconds?: number } = {},
 ): HTTPException {
@@ -39,14 +38,18 @@ export function apiError(
 // The assistant's input fields, as the client named them.
 const clientFields: Record<string, string> = { text: 'message', conversationId: 'session_id' };
 
-const aiCoreFailures: Partial<Record<AiCoreError['code'], [ContentfulStatusCode, string]>> = {
-  model_unavailable: [503, 'The assistant is unavailable right now; please try again shortly.'],
-  model_timeout: [503, 'The assistant took too long to answer; please try again shortly.'],
-  rate_limited: [503, 'The assistant is busy right now; please try again shortly.'],
-  history_unavailable: [503, 'The conversation store is unavailable; please try again shortly.'],
-};
+// The ai-core failures a client may retry, each a 503 under the same code.
+const aiCoreFailures = {
+  model_unavailable: 'The assistant is unavailable right now; please try again shortly.',
+  model_timeout: 'The assistant took too long to answer; please try again shortly.',
+  rate_limited: 'The assistant is busy right now; please try again shortly.',
+  history_unavailable: 'The conversation store is unavailable; please try again shortly.',
+} satisfies Partial<Record<AiCoreError['code'] & ChatApiErrorCode, string>>;
 
-const genericStatusCodes: Record<number, string> = {
+const isServiceFailure = (code: AiCoreError['code']): code is keyof typeof aiCoreFailures =>
+  Object.hasOwn(aiCoreFailures, code);
+
+const genericStatusCodes: Record<number, ChatApiErrorCode> = {
   400: 'invalid_json',
   404: 'not_found',
   405: 'method_not_allowed',
@@ -82,36 +85,27 @@ export function toApiFailure(error: unknown): ApiFailure {
       const message = field ? `${field}: invalid` : 'Invalid input';
       return { status: 400, code: 'invalid_input', message, ...(field ? { field } : {}) };
     }
-    const known = aiCoreFailures[error.code];
-    if (known) {
-      const [status, message] = known;
-      return { status, code: error.code, message, retryAfterSeconds: serviceRetryAfterSeconds };
+    if (isServiceFailure(error.code)) {
+      const message = aiCoreFailures[error.code];
+      return {
+        status: 503,
+        code: error.code,
+        message,
+        retryAfterSeconds: serviceRetryAfterSeconds,
+      };
     }
   }
   return internal;
 }
 
 /** The body a failure is sent with. */
-export function toErrorBody(failure: ApiFailure): ApiErrorBody {
+export function toErrorBody(failure: ApiFailure): ChatApiErrorBody {
   const { code, message, field } = failure;
   return { error: { code, message, ...(field ? { field } : {}) } };
 }
 
-/** Logs a failure once: 5xx with the error, client errors at debug only. */
-export function logFailure(logger: Logger, requestId: string, failure: ApiFailure, error: unknown) {
-  if (failure.status === 500) logger.error({ reqId: requestId, err: error }, 'request failed');
-  else if (failure.status >= 500) {
-    logger.warn({ reqId: requestId, code: failure.code, err: error }, 'service unavailable');
-  } else logger.debug({ reqId: requestId, code: failure.code }, 'client error');
-}
-
-/** Sends a failure as JSON, with `Retry-After` when the client should come back later. */
-export function sendFailure(c: Context, failure: ApiFailure): Response {
-  if (failure.retryAfterSeconds !== undefined) {
-    c.header('Retry-After', String(failure.retryAfterSeconds));
-  }
-  return c.json(toErrorBody(failure), failure.status);
-}
+// Logging a failure, sending it and the JSON 404 are @org/runtime's; the routes log through here.
+export { logFailure } from '@org/runtime';
 
 // nginx's convention for "the client went away"; nobody receives this response.
 const clientGone: ApiFailure = {
@@ -181,26 +175,5 @@ export function clientSignal(
 
 /** The app's `onError`: every error becomes a JSON response, never an HTML page. */
 export function createErrorHandler(logger: Logger): ErrorHandler {
-  return (error, c) => {
-    const failure = c.req.raw.signal.aborted ? clientGone : toApiFailure(error);
-    logFailure(logger, c.get('requestId') ?? 'unknown', failure, error);
-    return sendFailure(c, failure);
-  };
+  return createJsonErrorHandler({ logger, toFailure: toApiFailure });
 }
-
-/** Turns a thrown non-`Error` (a string abort reason…) into an `Error`, which `onError` handles. */
-export const wrapThrownValues: MiddlewareHandler = async (_c, next) => {
-  try {
-    await next();
-  } catch (error) {
-    throw error instanceof Error ? error : new Error(String(error), { cause: error });
-  }
-};
-
-/** The app's `notFound`: a JSON 404. */
-export const notFound: NotFoundHandler = (c) =>
-  sendFailure(c, {
-    status: 404,
-    code: 'not_found',
-    message: `No route for ${c.req.method} ${c.req.path}`,
-  });

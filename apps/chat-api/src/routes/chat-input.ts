@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import type { RouteDependencies } from '../app';
 import { apiError } from '../http/handle-error';
 import { enforceLimit } from '../http/rate-limit';
+import type { ChatRequestBody } from '../protocol';
+import type { RateLimits } from '../rate-limit/rate-limiter';
 import type { Sessions } from '../sessions';
 
 /** The longest message a visitor may send, in characters. */
@@ -78,6 +79,9 @@ function eventIdOf(c: Context): string | undefined {
   return key;
 }
 
+/** What {@link openTurn} needs: the sessions it checks and the per-session limit it counts. */
+export type TurnDependencies = { sessions: Sessions; limits: Pick<RateLimits, 'session'> };
+
 /** One visitor turn, as both chat routes hand it to the assistant. */
 export type ChatTurn = { sessionId: string; text: string; eventId: string | undefined };
 
@@ -89,8 +93,8 @@ export type ChatTurn = { sessionId: string; text: string; eventId: string | unde
  */
 export async function openTurn(
   c: Context,
-  deps: RouteDependencies,
-  body: z.infer<typeof chatBodySchema>,
+  deps: TurnDependencies,
+  body: ChatRequestBody,
 ): Promise<ChatTurn> {
   const eventId = eventIdOf(c);
   const sessionId = resolveSession(deps.sessions, body.session_id);

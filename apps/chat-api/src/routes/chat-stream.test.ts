@@ -1,7 +1,7 @@
 import { AiCoreError, type ChatModel } from '@org/ai-core';
 import { createMockChatModel } from '@org/ai-core/test';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, parseSse } from '../test-app';
+import { createTestApp, parseSse } from '../test/test-app';
 
 type ErrorBody = { error: { code: string; field?: string } };
 

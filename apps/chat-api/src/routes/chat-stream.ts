@@ -1,13 +1,25 @@
-import type { ReplyPart } from '@org/ai-core';
+import type { Assistant, ReplyPart } from '@org/ai-core';
 import type { Context } from 'hono';
-import type { RouteDependencies } from '../app';
+import type { Logger } from 'pino';
 import { clientSignal, logFailure, toApiFailure, toErrorBody } from '../http/handle-error';
+import type { ChatStreamEventMap, ChatStreamEventName } from '../protocol';
 import type { ChatTurn } from './chat-input';
+
+/** What {@link streamChat} needs. */
+export type ChatStreamDependencies = {
+  assistant: Assistant;
+  logger: Logger;
+  /** Aborted at shutdown: the stream then ends with an `error` event `shutting_down`. */
+  shutdown?: AbortSignal | undefined;
+};
 
 const encoder = new TextEncoder();
 
 /** One Server-Sent Event. JSON data holds no raw newline, so it is always a single `data:` line. */
-function sseEvent(event: string, data: unknown): Uint8Array {
+function sseEvent<TName extends ChatStreamEventName>(
+  event: TName,
+  data: ChatStreamEventMap[TName],
+): Uint8Array {
   return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
@@ -23,7 +35,7 @@ function sseEvent(event: string, data: unknown): Uint8Array {
  */
 export async function streamChat(
   c: Context,
-  deps: RouteDependencies,
+  deps: ChatStreamDependencies,
   input: ChatTurn,
 ): Promise<Response> {
   const left = new AbortController();

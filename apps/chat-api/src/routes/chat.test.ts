@@ -3,7 +3,7 @@ import { AiCoreError, createMemoryHistory, type HistoryStore } from '@org/ai-cor
 import { createMockChatModel } from '@org/ai-core/test';
 import { describe, expect, it } from 'vitest';
 import { createSessions } from '../sessions';
-import { createTestApp } from '../test-app';
+import { createTestApp } from '../test/test-app';
 
 type ChatBody = { session_id: string; response: string };
 type ErrorBody = { error: { code: string; message: string; field?: string } };

@@ -1,7 +1,8 @@
 import { zValidator } from '@hono/zod-validator';
+import type { HistoryStore } from '@org/ai-core';
 import { Hono } from 'hono';
-import type { RouteDependencies } from '../app';
 import { clientSignal } from '../http/handle-error';
+import type { ChatHistoryQuery, ChatHistoryResponseBody, ChatResponseBody } from '../protocol';
 import {
   chatBodySchema,
   historyQuerySchema,
@@ -9,14 +10,22 @@ import {
   openTurn,
   rejectInvalid,
   requireJson,
+  type TurnDependencies,
 } from './chat-input';
-import { streamChat } from './chat-stream';
+import { type ChatStreamDependencies, streamChat } from './chat-stream';
+
+/** What {@link createChatRoutes} needs. */
+export type ChatRouteDependencies = TurnDependencies &
+  ChatStreamDependencies & {
+    /** The assistant's history store, read by `GET /chat/history`. */
+    history: HistoryStore;
+  };
 
 /** How many of a session's newest messages `GET /chat/history` returns. */
 export const historyLimit = 100;
 
 /** `POST /chat`, `POST /chat/stream` and `GET /chat/history`, mounted at `/chat`. */
-export function createChatRoutes(deps: RouteDependencies) {
+export function createChatRoutes(deps: ChatRouteDependencies) {
   return new Hono()
     .post('/', requireJson, zValidator('json', chatBodySchema, rejectInvalid), async (c) => {
       const { sessionId, text, eventId } = await openTurn(c, deps, c.req.valid('json'));
@@ -29,7 +38,7 @@ export function createChatRoutes(deps: RouteDependencies) {
           signal: turn.signal,
           ...(eventId ? { eventId } : {}),
         });
-        return c.json({ session_id: sessionId, response: reply.text });
+        return c.json({ session_id: sessionId, response: reply.text } satisfies ChatResponseBody);
       } finally {
         turn.release();
       }
@@ -38,12 +47,13 @@ export function createChatRoutes(deps: RouteDependencies) {
       streamChat(c, deps, await openTurn(c, deps, c.req.valid('json'))),
     )
     .get('/history', zValidator('query', historyQuerySchema, rejectInvalid), async (c) => {
-      const sessionId = c.req.valid('query').session_id;
+      const query: ChatHistoryQuery = c.req.valid('query');
+      const sessionId = query.session_id;
       if (!deps.sessions.verify(sessionId)) throw invalidSession();
       const { messages } = await deps.history.load(sessionId, { limit: historyLimit });
       return c.json({
         session_id: sessionId,
         messages: messages.map(({ role, content, createdAt }) => ({ role, content, createdAt })),
-      });
+      } satisfies ChatHistoryResponseBody);
     });
 }

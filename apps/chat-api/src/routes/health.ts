@@ -1,11 +1,14 @@
-import { AiCoreError } from '@org/ai-core';
+import { AiCoreError, type HistoryStore } from '@org/ai-core';
 import { Hono } from 'hono';
-import type { RouteDependencies } from '../app';
+import type { HealthResponseBody } from '../protocol';
+
+/** What {@link createHealthRoutes} needs: the store `/readyz` pings. */
+export type HealthRouteDependencies = { history: HistoryStore };
 
 /** `GET /healthz` (the process answers) and `GET /readyz` (the history store is reachable). */
-export function createHealthRoutes(deps: RouteDependencies) {
+export function createHealthRoutes(deps: HealthRouteDependencies) {
   return new Hono()
-    .get('/healthz', (c) => c.json({ ok: true }))
+    .get('/healthz', (c) => c.json({ ok: true } satisfies HealthResponseBody))
     .get('/readyz', async (c) => {
       try {
         await deps.history.ping();
@@ -17,6 +20,6 @@ export function createHealthRoutes(deps: RouteDependencies) {
               cause: error,
             });
       }
-      return c.json({ ok: true });
+      return c.json({ ok: true } satisfies HealthResponseBody);
     });
 }

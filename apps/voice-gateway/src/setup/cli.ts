@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
+import { createVoipbinClient, provision } from '@org/voipbin';
 import { loadEnv } from '../env';
-import { createVoipbinClient } from '../voipbin/client';
-import { provision } from './provision';
 
 const usage = `Usage: pnpm voipbin:setup --url https://<public gateway host> [--number +E164] [--dry-run]
 
@@ -9,7 +8,9 @@ Provisions a VoIPBin account for the gateway (idempotent; run it again at any ti
   1. PUT /customer: webhook_uri = <url>/voipbin/webhook, webhook_method = POST
   2. reads the webhook secret (GET /customer) and prints it for VOIPBIN_WEBHOOK_SECRET
   3. creates or updates the parking flow (answer, transcribe_start in, sleep/goto loop, hangup)
-  4. with --number: routes that number of the account to the flow
+  4. with --number: routes that number's calls to the flow and leaves its message flow empty
+     (clearing one that is set): the gateway answers texts from the webhook, and a VoIPBin
+     message flow (ai_talk or any other) would answer every text a second time
 
 Needs VOIPBIN_ACCESS_KEY (and VOIPBIN_API_URL for another server). With VOIPBIN_FETCH_SECRET
 set, the flow also fetches the greeting from <url>/voipbin/fetch/<secret>.

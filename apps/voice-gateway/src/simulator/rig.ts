@@ -1,9 +1,8 @@
-import { type Listening, listen } from '@org/runtime';
+import { type Listening, type Logger, listen } from '@org/runtime';
+import { type Simulator, type SimulatorOptions, startSimulator } from '@org/voipbin/test';
 import pino from 'pino';
 import { loadEnv } from '../env';
 import { createGateway, type Gateway, type GatewayOverrides } from '../gateway';
-import type { Logger } from '../logger';
-import { type Simulator, type SimulatorOptions, startSimulator } from './simulator';
 
 /** Options for {@link startRig}. */
 export type RigOptions = GatewayOverrides & {
@@ -25,7 +24,7 @@ export type Rig = {
 /**
  * Starts the VoIPBin simulator and a gateway over real HTTP: the gateway's API URL, access key
  * and webhook secret are the simulator's, and the simulator's webhook points at the gateway.
- * `pnpm call`, the integration tests and the benchmark all run on this.
+ * `pnpm call`, `pnpm sms`, the integration tests and the benchmark all run on this.
  */
 export async function startRig(options: RigOptions = {}): Promise<Rig> {
   const accessKey = 'vb_simulated_access_key';
@@ -54,9 +53,9 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       gateway,
       url: listening.url,
       async close() {
-        gateway.engine.close();
+        gateway.close();
         const cap = new Promise((resolve) => setTimeout(resolve, 5000).unref());
-        await Promise.race([gateway.engine.settled(), cap]);
+        await Promise.race([gateway.settled(), cap]);
         await listening.close();
         await simulator.close();
       },

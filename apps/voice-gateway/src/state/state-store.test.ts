@@ -4,10 +4,10 @@ import {
   startUpstashBridge,
   type UpstashBridge,
 } from '@org/history/test';
+import { createUpstashStateStore } from '@org/upstash';
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStateStore, type StateStore } from './state-store';
-import { createUpstashStateStore } from './upstash-state-store';
 
 let server: RedisServer;
 let bridge: UpstashBridge;

@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { ChatModel } from '@org/ai-core';
-import type { TestAppOptions } from '@org/chat-api/src/test-app';
-import { createTestApp } from '@org/chat-api/src/test-app';
+import { createTestApp, type TestAppOptions } from '@org/chat-api/test';
 import { createDemoServer } from '../../scripts/demo-server.mjs';
 
 /** A server the test started, and how to stop it. */

@@ -1,3 +1,5 @@
+import type { ChatApiErrorBody, ChatApiErrorCode } from '@org/chat-api/protocol';
+
 /**
  * What went wrong, as the visitor needs to know it:
  * - `offline`: the chat server could not be reached (no network, server down, CORS refused)
@@ -17,12 +19,17 @@ export class ChatClientError extends Error {
   /** HTTP status, when there was a response. */
   readonly status: number | undefined;
   /** The chat-api error code (`rate_limited`, `model_unavailable`, …), when there was one. */
-  readonly code: string | undefined;
+  readonly code: ChatApiErrorCode | undefined;
 
   constructor(
     kind: ChatErrorKind,
     message: string,
-    details: { retryAfterSeconds?: number; status?: number; code?: string; cause?: unknown } = {},
+    details: {
+      retryAfterSeconds?: number;
+      status?: number;
+      code?: ChatApiErrorCode;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: details.cause });
     this.kind = kind;
@@ -48,10 +55,11 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 /** Turns a non-2xx response into a {@link ChatClientError}. */
 export async function errorFromResponse(response: Response): Promise<ChatClientError> {
-  let code: string | undefined;
+  let code: ChatApiErrorCode | undefined;
   let message = `HTTP ${response.status}`;
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    // Any error body, chat-api's or a proxy's: each field may be missing.
+    const body = (await response.json()) as { error?: Partial<ChatApiErrorBody['error']> };
     code = body.error?.code;
     message = body.error?.message ?? message;
   } catch {

@@ -1,8 +1,16 @@
+import type {
+  ChatHistoryMessage,
+  ChatHistoryResponseBody,
+  ChatRequestBody,
+  ChatStreamEventMap,
+  ChatStreamEventName,
+  SessionResponseBody,
+} from '@org/chat-api/protocol';
 import { ChatClientError, errorFromResponse } from './chat-client-error';
 import { createSseParser, type SseEvent } from './sse-parser';
 
 /** A message of a conversation, as `GET /chat/history` returns it. */
-export type ChatMessage = { role: 'user' | 'assistant'; content: string; createdAt: string };
+export type ChatMessage = ChatHistoryMessage;
 
 /** One message to send through `POST /chat/stream`. */
 export type StreamRequest = {
@@ -57,12 +65,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   return {
     async createSession() {
       const response = await call('/sessions', { method: 'POST' });
-      return ((await response.json()) as { session_id: string }).session_id;
+      return ((await response.json()) as SessionResponseBody).session_id;
     },
 
     async history(sessionId) {
       const response = await call(`/chat/history?session_id=${encodeURIComponent(sessionId)}`);
-      return ((await response.json()) as { messages: ChatMessage[] }).messages;
+      return ((await response.json()) as ChatHistoryResponseBody).messages;
     },
 
     async stream(request) {
@@ -74,7 +82,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
             'Content-Type': 'application/json',
             'Idempotency-Key': request.idempotencyKey,
           },
-          body: JSON.stringify({ session_id: request.sessionId ?? null, message: request.message }),
+          body: JSON.stringify({
+            session_id: request.sessionId ?? null,
+            message: request.message,
+          } satisfies ChatRequestBody),
           ...(request.signal ? { signal: request.signal } : {}),
         },
         // Also on an error response: the session kept the message, a retry must reuse it.
@@ -88,6 +99,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   };
 }
 
+/** An event's data as received: the server's shape, every field possibly missing. */
+type Received<TName extends ChatStreamEventName> = Partial<ChatStreamEventMap[TName]>;
+
 async function readAnswer(
   response: Response,
   onDelta: (text: string) => void,
@@ -97,20 +111,34 @@ async function readAnswer(
   let failure: ChatClientError | undefined;
   const parser = createSseParser((event: SseEvent) => {
     if (result || failure) return;
-    let data: Record<string, string>;
+    let data: unknown;
     try {
-      data = JSON.parse(event.data) as Record<string, string>;
+      data = JSON.parse(event.data);
     } catch (error) {
       failure = new ChatClientError('server', 'The answer could not be read', { cause: error });
       return;
     }
-    if (event.event === 'text-delta') onDelta(data.text ?? '');
-    else if (event.event === 'reply') {
-      result = { sessionId: data.session_id ?? '', response: data.response ?? '' };
-    } else if (event.event === 'error') {
-      failure = new ChatClientError('server', data.message ?? 'The answer failed', {
-        ...(data.code ? { code: data.code } : {}),
-      });
+    // What arrived is not checked: each field may be missing. Unknown events are skipped.
+    const name = event.event as ChatStreamEventName;
+    switch (name) {
+      case 'text-delta': {
+        onDelta((data as Received<'text-delta'>).text ?? '');
+        break;
+      }
+      case 'reply': {
+        const reply = data as Received<'reply'>;
+        result = { sessionId: reply.session_id ?? '', response: reply.response ?? '' };
+        break;
+      }
+      case 'error': {
+        const error = data as Received<'error'>;
+        failure = new ChatClientError('server', error.message ?? 'The answer failed', {
+          ...(error.code ? { code: error.code } : {}),
+        });
+        break;
+      }
+      default:
+        name satisfies never;
     }
   });
   if (!response.body) throw new ChatClientError('server', 'The answer had no body');

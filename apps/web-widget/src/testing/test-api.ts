@@ -1,8 +1,7 @@
 // For tests only: the real chat-api app (in process, nothing listens) as the widget's `fetch`.
 
 import { createMockChatModel, type MockChatModel } from '@org/ai-core/test';
-import type { TestAppOptions } from '@org/chat-api/src/test-app';
-import { createTestApp } from '@org/chat-api/src/test-app';
+import { createTestApp, type TestAppOptions } from '@org/chat-api/test';
 
 /** A chat-api over a mock model, and a `fetch` that calls it, recording every request. */
 export function createTestApi(options: TestAppOptions<MockChatModel> = {}) {

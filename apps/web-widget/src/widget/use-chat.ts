@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChatClient } from '../api/chat-client';
+import type { ChatClient, ChatMessage } from '../api/chat-client';
 import { ChatClientError, type ChatErrorKind } from '../api/chat-client-error';
 import { toPlainText } from '../markdown/markdown-ast';
 import { parseMarkdown } from '../markdown/parse-markdown';
 import type { SessionStore } from './session-store';
 
 /** A message on screen. */
-export type ChatEntry = { id: string; role: 'user' | 'assistant'; content: string };
+export type ChatEntry = { id: string; role: ChatMessage['role']; content: string };
 
 /** A failure the visitor sees; `action` is what Retry does. */
 export type ChatFailure = {

@@ -1,5 +1,6 @@
 import { AiCoreError } from '@org/ai-core';
 import { createMockChatModel } from '@org/ai-core/test';
+import type { ChatRequestBody } from '@org/chat-api/protocol';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatClient } from '../api/chat-client';
@@ -219,7 +220,7 @@ describe('WidgetApp errors', () => {
       requests[0]?.headers.get('Idempotency-Key'),
     );
     const sessionId = localStorage.getItem(storageKey) ?? '';
-    const body = (await requests[1]?.json()) as { session_id: string };
+    const body = (await requests[1]?.json()) as ChatRequestBody;
     expect(body.session_id).toBe(sessionId);
     const history = await api.app.request(`/chat/history?session_id=${sessionId}`);
     const { messages } = (await history.json()) as { messages: { role: string }[] };

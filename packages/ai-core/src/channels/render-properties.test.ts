@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderForSms } from './sms';
+import { isGsm7, smsSize } from './gsm7';
+import { renderForSms, smsPlainText } from './sms';
 import { renderForVoice } from './voice';
 
 const runs = { numRuns: 300 };
@@ -221,20 +222,45 @@ describe('renderForVoice properties', () => {
   );
 });
 
+const typographic = '‘’‚′“”„″–—‒−…\u00a0\u2009\u202f•·×`';
+/** `text` with every character that is neither GSM-7 nor typographic punctuation made `?`. */
+const latinOnly = (text: string) =>
+  Array.from(text, (c) => (isGsm7(c) || typographic.includes(c) ? c : '?')).join('');
+const typographicSoup = fc.string({
+  unit: fc.constantFrom(...typographic, ...'aZ9 .,!?-*_#[]()<>|~€{}\\^\n'),
+  maxLength: 80,
+});
+/** Inputs whose only characters outside GSM-7 are typographic punctuation. */
+const latinText = fc
+  .oneof(
+    fc.string(),
+    typographicSoup,
+    fc.string({ unit: fc.constantFrom(...typographic, ...'ab .'), minLength: 100, maxLength: 700 }),
+    fc.tuple(markdownDocument, typographicSoup).map(([document, soup]) => `${document}\n\n${soup}`),
+    fc.array(markdownDocument, { minLength: 1, maxLength: 4 }).map((d) => d.join('\n\n')),
+  )
+  .map(latinOnly)
+  // A numeric entity (`&#9829;`) spells any character.
+  .filter((text) => !text.includes('&#'));
+const longText = fc.oneof(
+  fc.array(markdownDocument, { minLength: 1, maxLength: 6 }).map((d) => d.join('\n\n')),
+  fc.string({ unit: 'grapheme', minLength: 300, maxLength: 500 }),
+  fc.string({ unit: fc.constantFrom(...'€{}[]~\\|^ a.!😊’…é\n'), minLength: 150, maxLength: 600 }),
+);
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 describe('renderForSms properties', () => {
   it(
-    'is at most 320 characters',
+    'takes at most 3 segments (459 GSM-7 septets or 201 UCS-2 code units)',
     () => {
-      const long = fc
-        .array(markdownDocument, { minLength: 1, maxLength: 6 })
-        .map((d) => d.join('\n\n'));
       fc.assert(
-        fc.property(
-          fc.oneof(anyText, long, fc.string({ unit: 'grapheme', minLength: 300, maxLength: 500 })),
-          (text) => {
-            expect(renderForSms(text).length).toBeLessThanOrEqual(320);
-          },
-        ),
+        fc.property(fc.oneof(anyText, longText, latinText), (text) => {
+          const sms = renderForSms(text);
+          const { encoding, units, segments } = smsSize(sms);
+          expect(segments).toBeLessThanOrEqual(3);
+          expect(units).toBeLessThanOrEqual(encoding === 'gsm7' ? 459 : 201);
+        }),
         runs,
       );
     },
@@ -242,7 +268,51 @@ describe('renderForSms properties', () => {
   );
 
   it(
-    'removes markdown syntax and keeps every URL that fits intact',
+    'is GSM-7 whenever the only other characters of the answer were typographic punctuation',
+    () => {
+      fc.assert(
+        fc.property(latinText, (text) => {
+          expect(isGsm7(renderForSms(text))).toBe(true);
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
+
+  it(
+    'is the whole plain text, or its start cut after a sentence, or at a word with ...',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(anyText, longText, latinText), (text) => {
+          fc.pre(text.length <= 2000); // longer answers are read only in part
+          const sms = renderForSms(text);
+          const plain = smsPlainText(text);
+          if (sms === plain) return;
+          const head = sms.endsWith('...') ? sms.slice(0, -3).trimEnd() : undefined;
+          const start = head ?? sms;
+          expect(plain.startsWith(start)).toBe(true);
+          // Never inside a grapheme (an emoji with its skin tone, a flag).
+          const boundaries = Array.from(graphemes.segment(plain), (segment) => segment.index);
+          if (start.length < plain.length) expect(boundaries).toContain(start.length);
+          if (head !== undefined) return;
+          // Without `...`, it ends after a sentence of the line (as Intl.Segmenter finds them).
+          expect(sms).not.toMatch(/:$/);
+          const lineStart = sms.lastIndexOf('\n') + 1;
+          const line = plain.slice(lineStart).split('\n')[0] ?? '';
+          const ends = Array.from(sentences.segment(line), ({ segment, index }) => {
+            return lineStart + index + segment.trimEnd().length;
+          });
+          expect(ends).toContain(sms.length);
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
+
+  it(
+    'removes markdown syntax and keeps every URL intact (all of them when nothing is cut)',
     () => {
       const long = fc
         .array(markdownDocument, { minLength: 1, maxLength: 4 })
@@ -251,7 +321,9 @@ describe('renderForSms properties', () => {
         fc.property(fc.oneof(markdownDocument, long), (text) => {
           const sms = renderForSms(text);
           expect(sms).not.toMatch(/\*\*|`|~~|\]\(|<\/?[a-z]+>/);
-          expect(sms).not.toMatch(/^(?:#{1,6}\s|>|[-*+]\s|\|)/m);
+          // A line may start with `- ` where the answer had a typographic dash (`— we open`).
+          expect(sms).not.toMatch(/^(?:#{1,6}\s|>|[*+]\s|\|)/m);
+          if (!/[–—]/.test(text)) expect(sms).not.toMatch(/^-\s/m);
           const inputUrls = new Set(
             (text.match(/https?:\/\/[^\s()<>\]]+/g) ?? []).map((found) =>
               found.replace(/[*_~]+$/, ''),
@@ -261,7 +333,7 @@ describe('renderForSms properties', () => {
             found.replace(/[.,:;!?]+$/, ''),
           );
           for (const found of outputUrls) expect(inputUrls).toContain(found);
-          if (!sms.endsWith('…')) {
+          if (text.length <= 2000 && sms === smsPlainText(text)) {
             // A link labelled with its own URL (`[example.com/x](https://www.example.com/x)`) keeps the href.
             const site = (address: string) => address.replace(/^https?:\/\/(?:www\.)?/, '');
             for (const address of inputUrls) expect(outputUrls.map(site)).toContain(site(address));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AiCoreError } from '../errors';
 import type { HistoryMessage } from '../messages';
+import { defineHistoryContract } from '../test/history-contract';
 import { createMemoryHistory } from './memory-history';
 
 const message = (content: string): HistoryMessage => ({
@@ -22,8 +23,15 @@ const clock = () => {
 const contentsOf = async (history: ReturnType<typeof createMemoryHistory>, id: string) =>
   (await history.load(id, { limit: 1000 })).messages.map((m) => m.content);
 
-// The shared HistoryStore contract runs against this store in @org/history
-// (src/history-contract.test.ts); these tests cover what is particular to it.
+defineHistoryContract('createMemoryHistory', async (options) => {
+  const time = clock();
+  return {
+    store: createMemoryHistory({ ...options, now: time.now }),
+    advance: async (seconds) => time.advance(seconds),
+  };
+});
+
+// What is particular to this store, beyond the shared contract above.
 describe('createMemoryHistory', () => {
   it('keeps the newest 100 messages by default', async () => {
     const history = createMemoryHistory();

@@ -1,4 +1,10 @@
 export type {
+  HistoryContractOptions,
+  HistoryHarness,
+  HistoryHarnessFactory,
+} from './history-contract';
+export { defineHistoryContract } from './history-contract';
+export type {
   MockChatModel,
   MockChatModelOptions,
   MockResponse,

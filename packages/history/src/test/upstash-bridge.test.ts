@@ -120,6 +120,18 @@ describe('startUpstashBridge (raw protocol)', () => {
     expect((await post('/', ['EXISTS', 'x'])).body).toEqual({ result: 0 });
   });
 
+  it("runs scripts that declare Upstash's allow-key-locking flag, which Redis refuses", async () => {
+    const script = (flags: string) => `#!lua flags=${flags}\nreturn redis.call('INCR', KEYS[1])`;
+    const plain = { 'upstash-encoding': '' };
+    expect((await post('/', ['EVAL', script('allow-key-locking'), 1, 'n'], plain)).body).toEqual({
+      result: 1,
+    });
+    const both = script('allow-key-locking,no-cluster');
+    expect((await post('/', ['EVAL', both, 1, 'n'], plain)).body).toEqual({ result: 2 });
+    const loaded = await post('/', ['SCRIPT', 'LOAD', script('allow-key-locking')], plain);
+    expect(loaded.body).toEqual({ result: expect.stringMatching(/^[0-9a-f]{40}$/) });
+  });
+
   it('counts the requests it serves', async () => {
     await post('/', ['PING']);
     await post('/pipeline', [['PING'], ['PING']]);

@@ -146,10 +146,24 @@ function toCommand(value: unknown): string[] {
     if (typeof part === 'number' || typeof part === 'boolean') return String(part);
     throw new BadRequest('command arguments must be strings or numbers');
   });
-  if (refused.has((command[0] as string).toLowerCase())) {
-    throw new BadRequest(`${command[0]} is not supported over REST`);
-  }
+  const name = (command[0] as string).toLowerCase();
+  if (refused.has(name)) throw new BadRequest(`${command[0]} is not supported over REST`);
+  const scriptAt = name === 'eval' || name === 'eval_ro' ? 1 : name === 'script' ? 2 : -1;
+  const script = command[scriptAt];
+  if (script !== undefined) command[scriptAt] = withoutUpstashFlags(script);
   return command;
+}
+
+/**
+ * Upstash accepts the Lua flag `allow-key-locking` (@upstash/ratelimit's scripts declare it);
+ * Redis refuses an unknown flag, so it is dropped on the way. The script's SHA then differs from
+ * the one its client computed: its EVALSHA misses and it falls back to EVAL, as on a cold Upstash.
+ */
+function withoutUpstashFlags(script: string): string {
+  return script.replace(/^#!lua flags=([^\n]*)/, (_, flags: string) => {
+    const kept = flags.split(',').filter((flag) => flag.trim() !== 'allow-key-locking');
+    return kept.length > 0 ? `#!lua flags=${kept.join(',')}` : '#!lua';
+  });
 }
 
 /** Encodes `{ result }` replies the way Upstash does: with base64, every string, even `OK`. */

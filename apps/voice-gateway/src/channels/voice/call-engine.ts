@@ -1,9 +1,13 @@
 import type { Assistant } from '@org/ai-core';
-import type { Logger } from '../../logger';
+import type { Logger } from '@org/runtime';
+import type {
+  VoiceEvent,
+  VoipbinClient,
+  VoipbinSpeechEvent,
+  VoipbinTranscript,
+} from '@org/voipbin';
+import { createActivity } from '../../activity';
 import type { StateStore } from '../../state/state-store';
-import type { VoipbinClient } from '../../voipbin/client';
-import type { VoiceEvent, VoipbinSpeechEvent, VoipbinTranscript } from '../../voipbin/schemas';
-import { createActivity } from './activity';
 import { isBackchannel } from './backchannel';
 import { createCallStates, keys, type Segment } from './call-state';
 import { defaultVoiceSettings, type VoiceSettings } from './settings';
@@ -30,8 +34,6 @@ export type CallEngine = {
    * answering), the gateway speaks the greeting itself and resolves `undefined`.
    */
   greetingForFetch(callId: string, signal?: AbortSignal): Promise<string | undefined>;
-  /** True the first time a dedupe key is seen (SPEC.md §7); false for a redelivery. */
-  claimEvent(dedupeKey: string): Promise<boolean>;
   /** Resolves when every event received so far is fully handled (turns included). */
   settled(): Promise<void>;
   /** Stops timers; in-flight work finishes. */
@@ -173,7 +175,7 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
     const known = await store.get<string>(keys.transcribe(transcribeId));
     if (known) return drainHeld(transcribeId, known);
     try {
-      const transcribe = await voipbin.getTranscribe(transcribeId);
+      const transcribe = await voipbin.transcribes.get(transcribeId);
       if (transcribe.reference_type !== 'call') {
         await store.delete(keys.held(transcribeId));
         return;
@@ -274,9 +276,6 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
       logger.warn({ callId }, 'fetch gave up before the greeting: saying it through the API');
       void activity.track(speaker.say(callId, settings.greeting));
       return undefined;
-    },
-    async claimEvent(dedupeKey) {
-      return store.claim(keys.event(dedupeKey), ttl);
     },
     settled: () => activity.settled(),
     close: () => activity.close(),

@@ -1,6 +1,6 @@
+import type { VoipbinAction } from '@org/voipbin';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Rig, startRig } from '../../simulator/rig';
-import type { VoipbinAction } from '../../voipbin/schemas';
 
 const greeting = 'Hello, Harbor Lane Books, how can I help?';
 const settings = { quietMs: 100, msPerChar: 0, greeting };

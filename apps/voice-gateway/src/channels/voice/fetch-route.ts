@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from '@org/runtime';
+import { fetchRequestSchema, secretsEqual, type VoipbinAction } from '@org/voipbin';
 import { Hono } from 'hono';
-import type { Logger } from '../../logger';
-import { fetchRequestSchema, type VoipbinAction } from '../../voipbin/schemas';
-import { secretsEqual } from '../../voipbin/signature';
 import type { CallEngine } from './call-engine';
 
 /** What the fetch route needs. */

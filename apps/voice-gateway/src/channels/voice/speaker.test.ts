@@ -1,8 +1,8 @@
+import { createVoipbinClient } from '@org/voipbin';
+import { type Simulator, startSimulator } from '@org/voipbin/test';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../simulator/simulator';
 import { createMemoryStateStore } from '../../state/state-store';
-import { createVoipbinClient } from '../../voipbin/client';
 import { createCallStates } from './call-state';
 import { createSpeaker } from './speaker';
 
@@ -24,7 +24,7 @@ async function setup() {
     retries: 2,
     backoffMs: 1,
   });
-  const speaking = await voipbin.createSpeaking({
+  const speaking = await voipbin.speakings.create({
     reference_type: 'call',
     reference_id: call.id,
     language: 'en-US',

@@ -1,6 +1,5 @@
-import type { Logger } from '../../logger';
-import type { VoipbinClient } from '../../voipbin/client';
-import { VoipbinApiError } from '../../voipbin/request';
+import type { Logger } from '@org/runtime';
+import { VoipbinApiError, type VoipbinClient } from '@org/voipbin';
 import type { CallStates } from './call-state';
 
 /** Options for {@link createSpeaker}. */
@@ -43,7 +42,7 @@ export function createSpeaker(options: SpeakerOptions): Speaker {
 
   async function viaTalk(callId: string, text: string): Promise<boolean> {
     try {
-      await voipbin.talk(callId, { text, language: options.language });
+      await voipbin.calls.talk(callId, { text, language: options.language });
       return true;
     } catch (error) {
       if (mayHaveTakenEffect(error)) {
@@ -59,7 +58,7 @@ export function createSpeaker(options: SpeakerOptions): Speaker {
     async open(callId) {
       if (await states.speakingId(callId)) return true;
       try {
-        const speaking = await voipbin.createSpeaking({
+        const speaking = await voipbin.speakings.create({
           reference_type: 'call',
           reference_id: callId,
           language: options.language,
@@ -69,7 +68,7 @@ export function createSpeaker(options: SpeakerOptions): Speaker {
         });
         if (!(await states.claimSpeaking(callId, speaking.id))) {
           // Another instance opened one first: keep theirs, end ours.
-          await voipbin.stopSpeaking(speaking.id).catch((error: unknown) => {
+          await voipbin.speakings.stop(speaking.id).catch((error: unknown) => {
             logger.warn({ callId, err: error }, 'could not stop a second Speaking session');
           });
         }
@@ -86,7 +85,7 @@ export function createSpeaker(options: SpeakerOptions): Speaker {
       let spoken = false;
       if (speakingId) {
         try {
-          await voipbin.say(speakingId, text);
+          await voipbin.speakings.say(speakingId, text);
           spoken = true;
         } catch (error) {
           if (mayHaveTakenEffect(error)) {
@@ -111,7 +110,7 @@ export function createSpeaker(options: SpeakerOptions): Speaker {
       const speakingId = await states.speakingId(callId);
       if (!speakingId) return;
       try {
-        await voipbin.flush(speakingId);
+        await voipbin.speakings.flush(speakingId);
       } catch (error) {
         logger.warn({ callId, err: error }, 'could not flush the Speaking session');
       }
@@ -121,7 +120,7 @@ export function createSpeaker(options: SpeakerOptions): Speaker {
       const speakingId = await states.speakingId(callId);
       if (!speakingId) return;
       try {
-        await voipbin.stopSpeaking(speakingId);
+        await voipbin.speakings.stop(speakingId);
       } catch (error) {
         logger.warn({ callId, err: error }, 'could not stop the Speaking session');
       }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AiCoreError, type Assistant } from '@org/ai-core';
-import type { Logger } from '../../logger';
-import type { Activity } from './activity';
+import type { Logger } from '@org/runtime';
+import type { Activity } from '../../activity';
 import type { CallStates, Segment } from './call-state';
 import type { VoiceSettings } from './settings';
 import type { Speaker } from './speaker';

@@ -5,15 +5,14 @@ import {
   type UpstashBridge,
 } from '@org/history/test';
 import { type Listening, listen } from '@org/runtime';
+import { createUpstashStateStore } from '@org/upstash';
+import { createVoipbinClient, type VoiceEvent } from '@org/voipbin';
+import { type Simulator, startSimulator } from '@org/voipbin/test';
 import { Redis } from '@upstash/redis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../env';
 import { createGateway, type Gateway } from '../../gateway';
-import { type Simulator, startSimulator } from '../../simulator/simulator';
-import { createUpstashStateStore } from '../../state/upstash-state-store';
-import { createVoipbinClient } from '../../voipbin/client';
-import type { VoiceEvent } from '../../voipbin/schemas';
 import { createCallEngine } from './call-engine';
 import { keys } from './call-state';
 

@@ -1,0 +1,1 @@
+export { createTestApp, parseSse, type SseEvent, type TestAppOptions } from './test-app';

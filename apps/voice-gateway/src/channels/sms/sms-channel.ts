@@ -1,0 +1,141 @@
+import type { Assistant } from '@org/ai-core';
+import type { Logger } from '@org/runtime';
+import {
+  VoipbinApiError,
+  type VoipbinClient,
+  type VoipbinConversationMessage,
+  type VoipbinEvent,
+} from '@org/voipbin';
+import { createActivity } from '../../activity';
+import type { InboxChannel } from '../../inbox/inbox-channel';
+import type { StateStore } from '../../state/state-store';
+import { createConversationTurns } from './conversation-turns';
+import type { PendingText } from './keys';
+import { createOwners } from './owners';
+import { defaultSmsSettings, type SmsSettings } from './settings';
+
+/** Options for {@link createSmsChannel}. */
+export type SmsChannelOptions = {
+  assistant: Assistant;
+  voipbin: Pick<VoipbinClient, 'conversations'>;
+  store: StateStore;
+  logger: Logger;
+  settings?: Partial<SmsSettings>;
+  now?: () => number;
+};
+
+/** Go `time.Time` as VoIPBin sends it, in epoch ms (undefined when absent or unreadable). */
+function timeOf(value: string | null | undefined): number | undefined {
+  const time = value ? Date.parse(value.replace(' ', 'T')) : Number.NaN;
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/**
+ * Texts by SMS, on the assistant's `sms` channel (MESSAGES.md §7). Answers each incoming
+ * `conversation_message_created` of an SMS conversation with one text through
+ * `POST /conversations/{id}/messages`; history is keyed by the conversation id. Ignores our
+ * own outgoing texts and conversations an agent owns. A send that failed after it may have
+ * landed is logged, never repeated.
+ */
+export function createSmsChannel(options: SmsChannelOptions): InboxChannel {
+  const { assistant, voipbin, store, logger } = options;
+  const settings: SmsSettings = { ...defaultSmsSettings, ...options.settings };
+  const now = options.now ?? Date.now;
+  const activity = createActivity((name, error) => {
+    logger.error({ task: name, err: error }, 'SMS task failed');
+  });
+  const owners = createOwners({ store, voipbin, logger, ttlMs: settings.stateTtlMs });
+
+  async function send(conversationId: string, text: string): Promise<void> {
+    try {
+      await voipbin.conversations.sendMessage(conversationId, text);
+      logger.info({ conversationId, characters: text.length }, 'SMS reply sent');
+    } catch (error) {
+      // VoIPBin takes no idempotency key: a send that may have landed is never tried again.
+      const mayHaveLanded = !(error instanceof VoipbinApiError) || error.mayHaveTakenEffect;
+      logger.error(
+        { conversationId, err: error, mayHaveLanded },
+        mayHaveLanded ? 'SMS reply may have been sent: not repeated' : 'SMS reply not sent',
+      );
+    }
+  }
+
+  async function answer(conversationId: string, texts: PendingText[]): Promise<void> {
+    let text = settings.fallbackText;
+    try {
+      const reply = await assistant.reply({
+        conversationId,
+        channel: 'sms',
+        text: texts.map((pending) => pending.text).join('\n'),
+        eventId: texts[0]?.id,
+      });
+      if (reply.replayed) {
+        logger.info({ conversationId }, 'texts answered before: reply not sent again');
+        return;
+      }
+      if (reply.text.trim() !== '') text = reply.text;
+    } catch (error) {
+      logger.error({ conversationId, err: error }, 'no answer to the text: sending the fallback');
+    }
+    await send(conversationId, text);
+  }
+
+  const turns = createConversationTurns({
+    store,
+    lockMs: settings.turnLockMs,
+    ttlMs: settings.stateTtlMs,
+    answer,
+  });
+
+  async function onMessage(message: VoipbinConversationMessage): Promise<void> {
+    const conversationId = message.conversation_id;
+    // Our own replies come back as `outgoing` events: answering them would loop.
+    if (message.direction !== 'incoming' || message.reference_type !== 'message') {
+      logger.debug({ conversationId, direction: message.direction }, 'SMS event not for us');
+      return;
+    }
+    const text = message.text?.trim() ?? '';
+    if (text === '') {
+      logger.info({ conversationId, messageId: message.id }, 'text without words: not answered');
+      return;
+    }
+    if (await owners.ownedByAgent(conversationId)) {
+      logger.info({ conversationId }, 'an agent owns the conversation: the assistant stays quiet');
+      return;
+    }
+    await turns.add(conversationId, {
+      id: message.id,
+      text,
+      at: timeOf(message.tm_create) ?? now(),
+    });
+  }
+
+  async function dispatch(event: VoipbinEvent): Promise<void> {
+    switch (event.type) {
+      case 'conversation_created':
+      case 'conversation_updated':
+        if (event.data.type === 'message') await owners.remember(event.data);
+        return;
+      case 'conversation_message_created':
+        // Not queued behind the conversation's turn in progress: a text that arrives meanwhile
+        // must reach the pending list so that the next turn folds it in.
+        return onMessage(event.data);
+      default:
+        return;
+    }
+  }
+
+  return {
+    name: 'sms',
+    accepts: ['conversation_message_created', 'conversation_created', 'conversation_updated'],
+    handle(event) {
+      return activity.track(
+        dispatch(event).catch((error: unknown) => {
+          logger.error({ type: event.type, err: error }, 'SMS event handling failed');
+        }),
+      );
+    },
+    settled: () => activity.settled(),
+    close: () => activity.close(),
+  };
+}

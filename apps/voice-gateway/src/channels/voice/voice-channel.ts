@@ -1,0 +1,44 @@
+import type { Assistant } from '@org/ai-core';
+import type { Logger } from '@org/runtime';
+import { isVoiceEvent, type VoipbinClient, voiceEventTypes } from '@org/voipbin';
+import type { InboxChannel } from '../../inbox/inbox-channel';
+import type { StateStore } from '../../state/state-store';
+import { type CallEngine, createCallEngine } from './call-engine';
+import { createFetchRoutes } from './fetch-route';
+import { defaultVoiceSettings, type VoiceSettings } from './settings';
+
+/** Options for {@link createVoiceChannel}. */
+export type VoiceChannelOptions = {
+  assistant: Assistant;
+  voipbin: VoipbinClient;
+  store: StateStore;
+  logger: Logger;
+  settings?: Partial<VoiceSettings>;
+  /** Enables `POST /voipbin/fetch/:secret` (the greeting, inside the call's flow). */
+  fetchSecret?: string;
+};
+
+/** The phone channel, and its engine (tests and the call simulator wait on it). */
+export type VoiceChannel = InboxChannel & { readonly engine: CallEngine };
+
+/**
+ * Phone calls through VoIPBin (SPEC.md §9): call, transcribe and speech events drive the call
+ * engine's turn-taking; the assistant answers on its `voice` channel through the Speaking API.
+ */
+export function createVoiceChannel(options: VoiceChannelOptions): VoiceChannel {
+  const { logger, fetchSecret } = options;
+  const settings: VoiceSettings = { ...defaultVoiceSettings, ...options.settings };
+  const engine = createCallEngine({ ...options, settings });
+  return {
+    name: 'voice',
+    accepts: voiceEventTypes,
+    engine,
+    handle: (event) => (isVoiceEvent(event) ? engine.handle(event) : Promise.resolve()),
+    routes: {
+      path: '/voipbin/fetch',
+      app: createFetchRoutes({ engine, logger, fetchSecret, language: settings.language }),
+    },
+    settled: () => engine.settled(),
+    close: () => engine.close(),
+  };
+}

@@ -1,0 +1,96 @@
+import { createInterface } from 'node:readline/promises';
+import type { DeliveryOptions } from '@org/voipbin/test';
+import pino from 'pino';
+import { processEnvironment } from '../env';
+import { type Rig, startRig } from './rig';
+
+/** Options for {@link startTerminal}. */
+export type TerminalOptions = {
+  /** Print the gateway's logs (stderr). */
+  verbose?: boolean;
+  /** How the simulator delivers webhooks (copies, wrong signature...). */
+  delivery: DeliveryOptions;
+  /** Lines that end the session. */
+  quit: readonly string[];
+};
+
+/** A person at the terminal talking to the gateway through the local simulator. */
+export type Terminal = {
+  rig: Rig;
+  /** False when input is piped: then each turn should wait for its answer, as a person would. */
+  interactive: boolean;
+  /** Prints a line above the prompt. */
+  print(text: string): void;
+  /** Calls `show` whenever `changed()` holds, until closed (what the bot says, as it arrives). */
+  follow(changed: () => boolean, show: () => void): void;
+  /** The person's non-empty lines, until a quit line or the end of input. */
+  lines(): AsyncIterable<string>;
+  /** Stops following, closes the input, the gateway and the simulator. */
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the simulator and the gateway (offline unless the environment names a model) for
+ * `pnpm call` and `pnpm sms`, and a prompt that prints what the bot sends as it arrives.
+ */
+export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
+  const logger = pino({ level: options.verbose ? 'info' : 'error' }, pino.destination(2));
+  const rig = await startRig({
+    env: processEnvironment(),
+    logger,
+    simulator: { retryDelayMs: 1000 },
+  });
+  const { simulator } = rig;
+  simulator.delivery = options.delivery;
+  console.log(
+    `Simulator ${simulator.url}  ·  gateway ${rig.url}  ·  model ${rig.gateway.parts.model}`,
+  );
+
+  const interactive = process.stdin.isTTY === true;
+  const input = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: interactive,
+  });
+  input.setPrompt('you: ');
+  // Attached now: lines read before a `for await` starts would otherwise be lost (piped input).
+  const incoming = input[Symbol.asyncIterator]();
+  let open = true;
+  const followers: Promise<void>[] = [];
+  const print = (text: string) => {
+    if (interactive) process.stdout.write('\r\x1b[K');
+    console.log(text);
+    if (open && interactive) input.prompt(true);
+  };
+
+  return {
+    rig,
+    interactive,
+    print,
+    follow(changed, show) {
+      const following = async () => {
+        while (open) {
+          await simulator.waitUntil(() => !open || changed(), 3_600_000).catch(() => {});
+          show();
+        }
+      };
+      followers.push(following());
+    },
+    async *lines() {
+      if (interactive) input.prompt();
+      for (let next = await incoming.next(); !next.done; next = await incoming.next()) {
+        const line = next.value;
+        const text = line.trim();
+        if (options.quit.includes(text)) return;
+        if (text) yield text;
+        if (interactive) input.prompt();
+      }
+    },
+    async close() {
+      open = false;
+      input.close();
+      await Promise.all(followers);
+      await rig.close();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export {
+  createUpstashRateLimiter,
+  type UpstashRateLimitDecision,
+  type UpstashRateLimiter,
+  type UpstashRateLimiterOptions,
+} from './upstash-rate-limiter';
+export {
+  createUpstashStateStore,
+  type UpstashStateStore,
+  type UpstashStateStoreOptions,
+} from './upstash-state-store';
