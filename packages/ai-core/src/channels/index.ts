@@ -4,6 +4,7 @@ import { smsChannel } from './sms';
 import { voiceChannel } from './voice';
 
 export { chatChannel } from './chat';
+export { isGsm7, type SmsEncoding, type SmsSize, smsSegmentCount, smsSize } from './gsm7';
 export { completeSentenceCount, splitSentences, takeSentences } from './sentences';
 export { renderForSms, smsChannel } from './sms';
 export { renderForVoice, voiceChannel } from './voice';
