@@ -1,24 +1,17 @@
 import { createMockChatModel } from '@org/ai-core/test';
 import { createUpstashHistory } from '@org/history';
-import {
-  type RedisServer,
-  startRedisServer,
-  startUpstashBridge,
-  type UpstashBridge,
-} from '@org/history/test';
+import { useUpstashRedis } from '@org/history/test';
 import { createUpstashRateLimiter } from '@org/upstash';
-import { Redis } from '@upstash/redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unlimited } from './rate-limit/rate-limiter';
 import { createTestApp } from './test/test-app';
 
 type ChatBody = { session_id: string; response: string };
 
 describe('two chat-api instances on one Redis (Upstash protocol)', () => {
-  let redis: RedisServer;
-  let bridge: UpstashBridge;
+  const redis = useUpstashRedis();
   // Each instance gets its own client, as two processes would.
-  const client = () => new Redis({ url: bridge.url, token: bridge.token });
+  const client = () => redis.connect();
   // The model reports how many user turns it was given: a lost turn shows in the next answer.
   const countingModel = () =>
     createMockChatModel({
@@ -32,15 +25,6 @@ describe('two chat-api instances on one Redis (Upstash protocol)', () => {
       history: createUpstashHistory({ redis: client(), keyPrefix: 'chat-api-test' }),
       limits: { ip: unlimited, session: sessionLimiter },
     });
-
-  beforeAll(async () => {
-    redis = await startRedisServer();
-    bridge = await startUpstashBridge({ redisUrl: redis.url });
-  }, 60_000);
-  afterAll(async () => {
-    await bridge?.close();
-    await redis?.stop();
-  });
 
   it('serves one session alternately without losing turns', async () => {
     const [a, b] = [instance(), instance()];

@@ -1,24 +1,9 @@
-import {
-  type RedisServer,
-  startRedisServer,
-  startUpstashBridge,
-  type UpstashBridge,
-} from '@org/history/test';
+import { useUpstashRedis } from '@org/history/test';
 import { createUpstashRateLimiter } from '@org/upstash';
-import { Redis } from '@upstash/redis';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryRateLimiter, type RateLimiter } from './rate-limiter';
 
-let server: RedisServer;
-let bridge: UpstashBridge;
-beforeAll(async () => {
-  server = await startRedisServer();
-  bridge = await startUpstashBridge({ redisUrl: server.url });
-}, 60_000);
-afterAll(async () => {
-  await bridge?.close();
-  await server?.stop();
-});
+const redis = useUpstashRedis();
 
 type Limits = { limit: number; windowSeconds: number };
 let run = 0;
@@ -32,7 +17,7 @@ const limiters: [string, (limits: Limits) => RateLimiter][] = [
     'upstash',
     (limits) =>
       createUpstashRateLimiter({
-        redis: new Redis({ url: bridge.url, token: bridge.token }),
+        redis: redis.connect(),
         prefix: `test-${++run}`,
         onError: (error) => {
           throw error;

@@ -89,7 +89,8 @@ export function createInboxRoutes(dependencies: InboxDependencies) {
         return c.json({ ok: true, duplicate: true });
       }
       // Acknowledge before any model work: VoIPBin retries on 5xx and network errors only.
-      void channel.handle(parsed);
+      const { kind: _parsed, ...event } = parsed;
+      void channel.handle(event);
       return c.json({ ok: true });
     },
   );

@@ -1,24 +1,9 @@
-import {
-  type RedisServer,
-  startRedisServer,
-  startUpstashBridge,
-  type UpstashBridge,
-} from '@org/history/test';
+import { useUpstashRedis } from '@org/history/test';
 import { createUpstashStateStore } from '@org/upstash';
-import { Redis } from '@upstash/redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryStateStore, type StateStore } from './state-store';
 
-let server: RedisServer;
-let bridge: UpstashBridge;
-beforeAll(async () => {
-  server = await startRedisServer();
-  bridge = await startUpstashBridge({ redisUrl: server.url });
-}, 30_000);
-afterAll(async () => {
-  await bridge?.close();
-  await server?.stop();
-});
+const redis = useUpstashRedis();
 
 let run = 0;
 const stores: [string, () => StateStore][] = [
@@ -27,7 +12,7 @@ const stores: [string, () => StateStore][] = [
     'upstash',
     () =>
       createUpstashStateStore({
-        redis: new Redis({ url: bridge.url, token: bridge.token }),
+        redis: redis.connect(),
         keyPrefix: `test-${++run}`,
       }),
   ],
@@ -105,7 +90,7 @@ describe('upstash StateStore shared by two gateway instances', () => {
   it('gives both the same mapping and one claim', async () => {
     const connect = () =>
       createUpstashStateStore({
-        redis: new Redis({ url: bridge.url, token: bridge.token }),
+        redis: redis.connect(),
         keyPrefix: 'shared',
       });
     const first = connect();

@@ -5,3 +5,4 @@ export {
   type UpstashBridge,
   type UpstashBridgeOptions,
 } from './upstash-bridge';
+export { type UpstashRedisForTests, useUpstashRedis } from './use-upstash-redis';

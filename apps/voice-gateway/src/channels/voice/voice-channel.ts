@@ -1,19 +1,11 @@
-import type { Assistant } from '@org/ai-core';
-import type { Logger } from '@org/runtime';
-import { isVoiceEvent, type VoipbinClient, voiceEventTypes } from '@org/voipbin';
+import { isVoiceEvent, voiceEventTypes } from '@org/voipbin';
 import type { InboxChannel } from '../../inbox/inbox-channel';
-import type { StateStore } from '../../state/state-store';
-import { type CallEngine, createCallEngine } from './call-engine';
+import { type CallEngine, type CallEngineOptions, createCallEngine } from './call-engine';
 import { createFetchRoutes } from './fetch-route';
 import { defaultVoiceSettings, type VoiceSettings } from './settings';
 
-/** Options for {@link createVoiceChannel}. */
-export type VoiceChannelOptions = {
-  assistant: Assistant;
-  voipbin: VoipbinClient;
-  store: StateStore;
-  logger: Logger;
-  settings?: Partial<VoiceSettings>;
+/** Options for {@link createVoiceChannel}: the call engine's, and the fetch route's secret. */
+export type VoiceChannelOptions = CallEngineOptions & {
   /** Enables `POST /voipbin/fetch/:secret` (the greeting, inside the call's flow). */
   fetchSecret?: string;
 };
