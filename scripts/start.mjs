@@ -2,21 +2,22 @@
 // until each answers, prints the URLs.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { childEnvironment, loadStartEnv } from './env.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const chatPort = process.env.CHAT_API_PORT ?? '3000';
+const { chatPort, voiceGatewayPort, widgetPort } = loadStartEnv();
 const apps = [
   { name: 'chat-api', dir: 'apps/chat-api', port: chatPort, command: ['node', 'dist/server.mjs'] },
   {
     name: 'voice-gateway',
     dir: 'apps/voice-gateway',
-    port: process.env.VOICE_GATEWAY_PORT ?? '3002',
+    port: voiceGatewayPort,
     command: ['node', 'dist/server.mjs'],
   },
   {
     name: 'web-widget',
     dir: 'apps/web-widget',
-    port: process.env.WIDGET_PORT ?? '3001',
+    port: widgetPort,
     command: ['node', 'scripts/serve-demo.mjs'],
     env: { CHAT_API_URL: `http://localhost:${chatPort}` },
   },
@@ -28,7 +29,7 @@ const children = apps.map((app) => {
     bin === 'node' ? process.execPath : `${root}/${app.dir}/node_modules/.bin/${bin}`;
   const child = spawn(executable, args, {
     cwd: `${root}/${app.dir}`,
-    env: { ...process.env, ...app.env, PORT: app.port },
+    env: childEnvironment({ ...app.env, PORT: app.port }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (stream, out) =>

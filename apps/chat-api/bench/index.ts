@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createOpenAITestServer } from '@org/ai-core/test';
+import { childEnvironment } from './env';
 import { benchThroughput } from './throughput';
 import { benchTtft } from './ttft';
 
@@ -16,7 +17,7 @@ const child: ChildProcess = spawn(
   process.execPath,
   [fileURLToPath(new URL('./serve.mjs', import.meta.url))],
   {
-    env: { ...process.env, MODEL_URL: model.url },
+    env: childEnvironment({ MODEL_URL: model.url }),
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );

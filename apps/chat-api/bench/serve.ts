@@ -10,6 +10,7 @@ import { createApp } from '../src/app';
 import { unlimited } from '../src/rate-limit/rate-limiter';
 import { chatBodySchema } from '../src/routes/chat-input';
 import { createSessions } from '../src/sessions';
+import { loadBenchEnv } from './env';
 
 // The reply of the zero-latency model: about the size of a real short answer.
 const benchReply =
@@ -76,7 +77,7 @@ const stubAssistant: Assistant = {
 const stubApp = chatApp(createMockChatModel(), stubAssistant);
 const stubPort = await listen(stubApp.fetch);
 
-const modelUrl = process.env.MODEL_URL ?? '';
+const { modelUrl } = loadBenchEnv();
 const openaiApp = chatApp(createOpenAIModel({ model: 'bench', baseURL: modelUrl, maxRetries: 0 }));
 const openaiPort = await listen(openaiApp.fetch);
 

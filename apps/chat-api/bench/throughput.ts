@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
+import { loadBenchEnv } from './env';
 
 const connections = 10;
-const seconds = Number(process.env.BENCH_SECONDS ?? 2);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const { seconds, rounds } = loadBenchEnv();
 
 type Target = { name: string; url: string; method: 'GET' | 'POST'; body?: string };
 type Run = { rps: number; p50: number; p99: number; failures: number; cpuUs: number };

@@ -60,3 +60,8 @@ export type Env = z.infer<typeof envSchema>;
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   return parseEnv(envSchema, source, [upstashEnvCheck, sessionSecretInProduction]);
 }
+
+/** The process environment, for code that passes it on to a child (e.g. `server.test.ts`). */
+export function processEnvironment(): Record<string, string | undefined> {
+  return { ...process.env };
+}

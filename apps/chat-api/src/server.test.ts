@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createOpenAITestServer, type OpenAITestServer } from '@org/ai-core/test';
 import { afterEach, describe, expect, it } from 'vitest';
+import { processEnvironment } from './env';
 import { parseSse } from './test/test-app';
 
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
@@ -18,7 +19,7 @@ type Started = {
 /** Runs server.ts as `pnpm start` does, with `env` added; resolves once it listens. */
 async function startServer(env: Record<string, string>): Promise<Started & { url: string }> {
   const child = spawn(tsx, [entry], {
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...processEnvironment(), NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
@@ -95,7 +96,7 @@ describe('server.ts', () => {
 
   it('refuses to boot on bad env, naming the variable but not its value', async () => {
     const child = spawn(tsx, [entry], {
-      env: { ...process.env, PORT: 'not-a-port-SECRET', OPENAI_BASE_URL: 'nope' },
+      env: { ...processEnvironment(), PORT: 'not-a-port-SECRET', OPENAI_BASE_URL: 'nope' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     running = child;

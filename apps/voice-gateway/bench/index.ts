@@ -4,6 +4,7 @@ import { completeSentenceCount } from '@org/ai-core';
 import { createOpenAITestServer } from '@org/ai-core/test';
 import OpenAI from 'openai';
 import { startRig } from '../src/simulator/rig';
+import { childEnvironment, loadBenchEnv } from './env';
 
 /**
  * `pnpm bench`: (1) webhook acknowledgement latency under load from a second process;
@@ -23,11 +24,11 @@ async function benchAck() {
     // Next to this file once bundled (`pnpm bench` builds both with bench/tsdown.config.ts).
     const child = spawn(process.execPath, [`${here}load-webhooks.mjs`], {
       env: {
-        ...process.env,
+        ...childEnvironment(),
         BENCH_URL: rig.url,
         BENCH_SECRET: rig.simulator.state.customer.webhook_secret,
-        BENCH_SECONDS: process.env.BENCH_SECONDS ?? '5',
-        BENCH_CONNECTIONS: process.env.BENCH_CONNECTIONS ?? '8',
+        BENCH_SECONDS: String(loadBenchEnv().seconds),
+        BENCH_CONNECTIONS: String(loadBenchEnv().connections),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { signatureHeader, signBody } from '@org/voipbin';
 import autocannon from 'autocannon';
+import { loadBenchEnv } from './env';
 
 /**
  * The load generator, run as a separate process by `bench/index.ts`: signed, distinct
  * `call_updated` webhooks (each passes signature check, validation and dedupe) on loopback.
  * Prints the autocannon latency summary as JSON on stdout.
  */
-const url = process.env.BENCH_URL ?? '';
-const secret = process.env.BENCH_SECRET ?? '';
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const { url, secret, seconds, connections } = loadBenchEnv();
 
 let sequence = 0;
 const callId = randomUUID();

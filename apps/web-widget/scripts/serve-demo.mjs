@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDemoServer } from './demo-server.mjs';
+import { loadDemoEnv } from './env.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.PORT ?? 3001);
-const apiUrl = process.env.CHAT_API_URL ?? 'http://localhost:3000';
+const { port, host, apiUrl } = loadDemoEnv();
 
 if (!existsSync(`${root}dist/widget.js`)) {
   console.log('web-widget: building the widget first ...');
@@ -16,7 +16,7 @@ if (!existsSync(`${root}dist/widget.js`)) {
 }
 
 const server = createDemoServer({ apiUrl });
-server.listen(port, process.env.HOST ?? '127.0.0.1', () => {
+server.listen(port, host, () => {
   console.log(`web-widget demo on http://localhost:${server.address().port} (chat-api: ${apiUrl})`);
 });
 const stop = () => server.close(() => process.exit(0));

@@ -2,6 +2,7 @@ export { createAssistant } from './assistant/create-assistant';
 export type {
   Assistant,
   AssistantOptions,
+  Delivery,
   KnowledgeBase,
   Reply,
   ReplyInput,

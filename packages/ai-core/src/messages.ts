@@ -9,6 +9,11 @@ export type HistoryMessage = {
   channel?: string;
   /** The caller's event id (e.g. a webhook id), for idempotency. */
   eventId?: string;
+  /**
+   * For the assistant: the user cut the reply short (barge-in); `content` is only what was
+   * heard. The model is told so when this message is sent back to it.
+   */
+  interrupted?: true;
 };
 
 /** A tool call requested by the model. */

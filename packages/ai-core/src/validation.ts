@@ -20,3 +20,8 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 export function isWellFormed(text: string): boolean {
   return !loneSurrogate.test(text);
 }
+
+/** The text without its lone UTF-16 surrogates (e.g. left by a cut through an emoji). */
+export function dropLoneSurrogates(text: string): string {
+  return text.replace(new RegExp(loneSurrogate, 'g'), '');
+}

@@ -63,15 +63,11 @@ async function askOnTheWeb(questions: string[]): Promise<string[]> {
 async function askOnThePhone(questions: string[]): Promise<string[]> {
   const call = await rig.simulator.startCall();
   await call.waitForLines(1); // the greeting
-  for (const [index, question] of questions.entries()) {
-    await call.say(question);
-    await call.waitForLines(index + 2);
-  }
+  const answers: string[] = [];
+  // Each answer is said sentence by sentence: `ask` joins what was said to one question.
+  for (const question of questions) answers.push(await rig.ask(call, question));
   await call.hangup();
-  return call
-    .lines()
-    .slice(1)
-    .map((line) => line.text);
+  return answers;
 }
 
 async function askBySms(questions: string[]): Promise<string[]> {

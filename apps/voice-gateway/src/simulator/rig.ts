@@ -1,5 +1,11 @@
 import { type Listening, type Logger, listen } from '@org/runtime';
-import { type Simulator, type SimulatorOptions, startSimulator } from '@org/voipbin/test';
+import {
+  type SayOptions,
+  type SimulatedCall,
+  type Simulator,
+  type SimulatorOptions,
+  startSimulator,
+} from '@org/voipbin/test';
 import pino from 'pino';
 import { loadEnv } from '../env';
 import { createGateway, type Gateway, type GatewayOverrides } from '../gateway';
@@ -18,6 +24,11 @@ export type Rig = {
   gateway: Gateway;
   /** The gateway's base URL. */
   url: string;
+  /**
+   * The caller says `text`; resolves with what the bot said in answer (its sentences, one `say`
+   * each, joined by a space), once the turn is over and stored.
+   */
+  ask(call: SimulatedCall, text: string, options?: SayOptions): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -52,6 +63,16 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       simulator,
       gateway,
       url: listening.url,
+      async ask(call, text, sayOptions) {
+        const before = call.lines().length;
+        await call.say(text, sayOptions);
+        await gateway.settled();
+        return call
+          .lines()
+          .slice(before)
+          .map((line) => line.text)
+          .join(' ');
+      },
       async close() {
         gateway.close();
         const cap = new Promise((resolve) => setTimeout(resolve, 5000).unref());

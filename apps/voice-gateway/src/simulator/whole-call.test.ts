@@ -1,3 +1,4 @@
+import { createOpenAITestServer, type OpenAITestServer } from '@org/ai-core/test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keys } from '../channels/voice/call-state';
 import { defaultVoiceSettings } from '../channels/voice/settings';
@@ -35,14 +36,14 @@ describe('a whole call through the simulator (offline knowledge model)', () => {
     );
     expect(speaking).toMatchObject({ status: 'active', direction: 'both' });
 
-    for (const [index, question] of questions.entries()) {
-      await call.say(question);
-      const lines = await call.waitForLines(index + 2);
-      const answer = lines.at(-1);
-      expect(answer?.via).toBe('speaking');
-      expect(answer?.text).not.toBe(defaultVoiceSettings.fallbackText);
-      expect(answer?.text.length).toBeGreaterThan(0);
+    const spokenAnswers: string[] = [];
+    for (const question of questions) {
+      const answer = await rig.ask(call, question);
+      expect(answer).not.toBe(defaultVoiceSettings.fallbackText);
+      expect(answer.length).toBeGreaterThan(0);
+      spokenAnswers.push(answer);
     }
+    expect(call.lines().every((line) => line.via === 'speaking')).toBe(true);
 
     await call.hangup();
     await gateway.engine.settled();
@@ -50,10 +51,6 @@ describe('a whole call through the simulator (offline knowledge model)', () => {
     // Per-call state dropped, history kept: three caller turns and the three answers spoken.
     const { messages } = await gateway.history.load(call.id, { limit: 20 });
     expect(messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(questions);
-    const spokenAnswers = call
-      .lines()
-      .slice(1)
-      .map((line) => line.text);
     expect(messages.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(
       spokenAnswers,
     );
@@ -95,17 +92,25 @@ describe('deliveries as VoIPBin makes them', () => {
     simulator.delivery = { copies: 3 };
     const call = await simulator.startCall();
     await call.waitForLines(1);
-    await call.say(questions[0] ?? '');
-    await call.waitForLines(2);
-    await call.say(questions[1] ?? '');
-    await call.waitForLines(3);
+    const answers = [
+      await rig.ask(call, questions[0] ?? ''),
+      await rig.ask(call, questions[1] ?? ''),
+    ];
     await call.hangup();
     await gateway.engine.settled();
 
-    expect(call.lines()).toHaveLength(3);
     expect(simulator.state.speakings.size).toBe(1);
     const { messages } = await gateway.history.load(call.id, { limit: 20 });
     expect(messages.filter((m) => m.role === 'user')).toHaveLength(2);
+    // Each answer said once: the lines after the greeting are the two stored answers, no more.
+    expect(messages.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(answers);
+    expect(
+      call
+        .lines()
+        .slice(1)
+        .map((line) => line.text)
+        .join(' '),
+    ).toBe(answers.join(' '));
     const transcripts = simulator.deliveries.filter((d) => d.type === 'transcript_created');
     expect(transcripts).toHaveLength(6);
     expect(transcripts.every((d) => d.status === 200)).toBe(true);
@@ -141,8 +146,7 @@ describe('deliveries as VoIPBin makes them', () => {
     });
     const call = await rig.simulator.startCall({ transcribeCreated: 'never' });
     await call.waitForLines(1);
-    await call.say('When do you close on Saturday?');
-    await call.waitForLines(2);
+    await rig.ask(call, 'When do you close on Saturday?');
     const lookups = rig.simulator.state.requests.filter(
       (r) => r.path === `/transcribes/${call.transcribeId}`,
     );
@@ -173,8 +177,7 @@ describe('call state', () => {
     rig = await startRig({ settings, store, simulator: { retryDelayMs: 50 } });
     const call = await rig.simulator.startCall();
     await call.waitForLines(1);
-    await call.say(questions[0] ?? '');
-    await call.waitForLines(2);
+    await rig.ask(call, questions[0] ?? '');
     expect(await store.list(keys.transcribes(call.id))).toEqual([call.transcribeId]);
     expect(await store.get(keys.speaking(call.id))).toEqual(expect.any(String));
     expect(await store.get(keys.transcribe(call.transcribeId))).toBe(call.id);
@@ -187,5 +190,107 @@ describe('call state', () => {
     expect(await store.take(keys.segments(call.id))).toEqual([]);
     const { messages } = await rig.gateway.history.load(call.id, { limit: 20 });
     expect(messages).toHaveLength(2);
+  });
+});
+
+describe('speaking early (a model streaming 20 tokens a second)', () => {
+  let model: OpenAITestServer | undefined;
+  afterEach(async () => {
+    await model?.close();
+    model = undefined;
+  });
+  const lastUser = (body: { messages?: { role: string; content?: unknown }[] }) =>
+    String(body.messages?.findLast((m) => m.role === 'user')?.content ?? '');
+
+  async function start(respond: (question: string) => string) {
+    model = await createOpenAITestServer({
+      tokensPerSecond: 20,
+      respond: (request) => ({ text: respond(lastUser(request)) }),
+    });
+    rig = await startRig({
+      settings: { ...settings, completeQuietMs: 100, quietMs: 200, trailingQuietMs: 1200 },
+      simulator: { retryDelayMs: 50 },
+      env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test-key', OPENAI_MODEL: 'test' },
+    });
+    return { rig, model };
+  }
+
+  it('says the first sentence while the model still writes the second', async () => {
+    const { rig } = await start(
+      () => 'We are open every day of the week. On Sunday we open at ten and close at four.',
+    );
+    const call = await rig.simulator.startCall();
+    await call.waitForLines(1);
+    await rig.ask(call, 'When are you open?');
+    const [first, second] = call.lines().slice(1);
+    expect(first?.text).toBe('We are open every day of the week.');
+    expect(second?.text).toBe('On Sunday we open at ten and close at four.');
+    // The second sentence is 11 tokens: about 550 ms of streaming after the first was said.
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThan(300);
+    const { messages } = await rig.gateway.history.load(call.id, { limit: 10 });
+    expect(messages.at(-1)?.content).toBe(`${first?.text} ${second?.text}`);
+  });
+
+  it('gives a caller who pauses mid-sentence one reply to the whole utterance', async () => {
+    const { rig, model } = await start((question) => `You asked: ${question} Anything else?`);
+    const call = await rig.simulator.startCall();
+    await call.waitForLines(1);
+    await call.say('I bought a mug last week and');
+    // Longer than a complete utterance's quiet time, shorter than a trailing one's.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await call.say('it arrived broken.');
+    await rig.gateway.settled();
+
+    const answer = call
+      .lines()
+      .slice(1)
+      .map((line) => line.text)
+      .join(' ');
+    expect(answer).toBe(
+      'You asked: I bought a mug last week and it arrived broken. Anything else?',
+    );
+    // The half was tried silently and withdrawn: nothing said to it, nothing stored.
+    expect(model.requests.map((request) => lastUser(request))).toContain(
+      'I bought a mug last week and',
+    );
+    expect(rig.gateway.engine.stats()).toMatchObject({ withdrawn: 1 });
+    const { messages } = await rig.gateway.history.load(call.id, { limit: 10 });
+    expect(messages.map((m) => m.content)).toEqual([
+      'I bought a mug last week and it arrived broken.',
+      answer,
+    ]);
+  });
+
+  it('uses the speculative run when the caller had finished', async () => {
+    const { rig, model } = await start((question) => `You asked: ${question}. Anything else?`);
+    const call = await rig.simulator.startCall();
+    await call.waitForLines(1);
+    await rig.ask(call, 'Do you ship to Canada?');
+    expect(model.requests).toHaveLength(1);
+    expect(rig.gateway.engine.stats()).toMatchObject({ speculative: 1, used: 1, withdrawn: 0 });
+  });
+});
+
+describe('the end of a call', () => {
+  it('hangs up once the farewell to a goodbye has been spoken', async () => {
+    rig = await startRig({ settings, simulator: { retryDelayMs: 50 } });
+    const { simulator, gateway } = rig;
+    const call = await simulator.startCall();
+    await call.waitForLines(1);
+    const farewell = await rig.ask(call, 'Thanks, that is all. Goodbye!');
+    expect(farewell).toMatch(/goodbye/i);
+    await gateway.settled();
+    const hangups = simulator.state.requests.filter((r) => r.path === `/calls/${call.id}/hangup`);
+    expect(hangups).toHaveLength(1);
+    expect(simulator.state.calls.get(call.id)?.status).toBe('hangup');
+    expect([...simulator.state.speakings.values()][0]?.status).toBe('stopped');
+  });
+
+  it('does not hang up when the caller only thanks the assistant', async () => {
+    rig = await startRig({ settings, simulator: { retryDelayMs: 50 } });
+    const call = await rig.simulator.startCall();
+    await call.waitForLines(1);
+    await rig.ask(call, 'Thank you!');
+    expect(rig.simulator.state.requests.some((r) => r.path.endsWith('/hangup'))).toBe(false);
   });
 });

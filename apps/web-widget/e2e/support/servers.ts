@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import type { ChatModel } from '@org/ai-core';
 import { createTestApp, type TestAppOptions } from '@org/chat-api/test';
 import { createDemoServer } from '../../scripts/demo-server.mjs';
+import { processEnvironment } from './env';
 
 /** A server the test started, and how to stop it. */
 export type Running = { url: string; stop(): Promise<void> };
@@ -21,8 +22,8 @@ export async function startRealChatApi(): Promise<Running> {
   const child: ChildProcess = spawn(`${chatApiDir}/node_modules/.bin/tsx`, ['src/server.ts'], {
     cwd: chatApiDir,
     env: {
-      // biome-ignore lint/style/noProcessEnv: the child inherits PATH and friends
-      ...process.env,
+      // The child inherits PATH and friends.
+      ...processEnvironment(),
       PORT: '0',
       HOST: '127.0.0.1',
       NODE_ENV: 'development',

@@ -30,7 +30,13 @@ export function buildSystemMessage(options: {
   return parts.filter(Boolean).join('\n\n');
 }
 
-/** The model's view of the conversation: system message, past turns, then the user's turn. */
+/** Follows a reply the user cut short, so that the model knows the rest was not heard. */
+export const interruptedNote = '[the user interrupted here]';
+
+/**
+ * The model's view of the conversation: system message, past turns, then the user's turn. An
+ * interrupted reply is followed by {@link interruptedNote}.
+ */
 export function buildModelMessages(
   system: string,
   history: HistoryMessage[],
@@ -38,9 +44,14 @@ export function buildModelMessages(
 ): ModelMessage[] {
   return [
     { role: 'system', content: system },
-    ...history.map((message) => ({ role: message.role, content: message.content })),
+    ...history.map((message) => ({ role: message.role, content: contentFor(message) })),
     { role: 'user', content: userText },
   ];
+}
+
+function contentFor(message: HistoryMessage): string {
+  if (message.role !== 'assistant' || !message.interrupted) return message.content;
+  return message.content ? `${message.content} ${interruptedNote}` : interruptedNote;
 }
 
 /** How much of a message retrieval looks at. */

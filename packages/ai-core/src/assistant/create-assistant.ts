@@ -4,9 +4,10 @@ import { AiCoreError } from '../errors';
 import type { HistoryMessage } from '../messages';
 import { buildModelMessages, buildSystemMessage, searchKnowledge } from './build-messages';
 import { asHistoryError, startTurn } from './claim-event';
+import { deliverReply, toTurnRecord } from './delivery';
 import { pull } from './pull';
 import { runModel } from './run-model';
-import type { Assistant, AssistantOptions, Reply, ReplyInput, ReplyPart } from './types';
+import type { Assistant, AssistantOptions, Delivery, Reply, ReplyInput, ReplyPart } from './types';
 import { checkAssistantOptions, parseReplyInput } from './validate';
 
 /**
@@ -33,7 +34,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
 
   /**
    * One turn. `onText` receives the text deltas (the stream's; `reply` passes none); `stop`
-   * aborts when a streaming reader stops early: the model stops and the user's turn is kept.
+   * aborts when a streaming reader stops early: the model stops and the user's turn is kept
+   * (without `deliver`; with it, the turn is withdrawn and nothing is).
    */
   async function runTurn(
     rawInput: ReplyInput,
@@ -62,7 +64,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     const onStop = () => turn.abort(stop?.reason);
     stop?.addEventListener('abort', onStop, { once: true });
-    const { conversationId, eventId } = input;
+    const detach = () => {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+      stop?.removeEventListener('abort', onStop);
+    };
+    const { conversationId, eventId, deliver } = input;
     const reply = (text: string, replayed: boolean, sources: Reply['sources'] = []): Reply => ({
       text,
       conversationId,
@@ -71,7 +78,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
       sources,
     });
 
-    // Keeps the user's turn without a reply; unset once the turn is written (or kept) otherwise.
+    // Keeps `messages` without a reply and releases the event, for a retry; best effort.
+    const release = async (messages: HistoryMessage[]) => {
+      if (messages.length === 0 && !eventId) return;
+      const event = eventId ? { event: { id: eventId } } : undefined;
+      await options.history.append(conversationId, messages, event).catch(() => {});
+    };
+    // What a turn that ends without a reply keeps; unset once the turn is written otherwise.
     let settle: (() => Promise<void>) | undefined;
     try {
       // At least one message, so that a retry is recognised even with `maxTurns: 0`.
@@ -96,11 +109,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
         ...(eventId ? { eventId } : {}),
       };
       const toSave = retried ? [] : [userMessage];
-      // The user's turn is kept even when no reply comes, and the event is released for a retry.
-      settle = () =>
-        options.history
-          .append(conversationId, toSave, eventId ? { event: { id: eventId } } : undefined)
-          .catch(() => {});
+      // The user's turn is kept even when no reply comes (a failure, the deadline), and the event
+      // is released for a retry. With `deliver`, a cancel by the caller before it is called
+      // withdraws the turn (e.g. a speculative run the user spoke over): nothing is kept.
+      const withdrawn = () => deliver !== undefined && (callerSignal?.aborted || stop?.aborted);
+      settle = () => release(withdrawn() ? [] : toSave);
 
       let text: string;
       const passages = options.knowledge
@@ -138,6 +151,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         if (!text) {
           throw new AiCoreError('model_unavailable', { message: 'The model gave an empty answer' });
         }
+        if (deliver) signal.throwIfAborted();
       } catch (error) {
         await settle();
         settle = undefined;
@@ -150,27 +164,36 @@ export function createAssistant(options: AssistantOptions): Assistant {
         createdAt: now().toISOString(),
         channel: channel.name,
       };
-      const release = settle;
       settle = undefined;
+      let delivery: Delivery = { kept: true };
+      if (deliver) {
+        // The channel commits to the turn here: what it reports, not the deadline or a late
+        // cancel, decides what is stored.
+        detach();
+        delivery = await deliverReply(deliver, text);
+      }
+      const record = toTurnRecord(delivery, toSave, assistantMessage);
+      const settled = record.reply === undefined ? {} : { reply: record.reply };
       try {
-        await options.history.append(
-          conversationId,
-          [...toSave, assistantMessage],
-          eventId ? { event: { id: eventId, reply: text } } : undefined,
-        );
+        if (record.messages.length > 0 || eventId) {
+          await options.history.append(
+            conversationId,
+            record.messages,
+            eventId ? { event: { id: eventId, ...settled } } : undefined,
+          );
+        }
       } catch (error) {
-        // Not stored: keep what can be kept and free the event, so a retry answers instead of waiting.
-        await release();
+        // Not stored: keep what can be kept and free the event, so a retry answers instead of
+        // waiting (a withdrawn turn keeps nothing; its release is what failed).
+        if (record.reply !== undefined) await release(toSave);
         throw asHistoryError(error);
       }
       return reply(text, false, passages ?? []);
     } catch (error) {
       throw signal.aborted ? signal.reason : error;
     } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-      stop?.removeEventListener('abort', onStop);
-      // Failed before the model ran (e.g. a knowledge search threw): keep the user's turn.
+      detach();
+      // Failed before the model ran (e.g. a knowledge search threw): as for a model failure.
       if (settle) await settle();
     }
   }

@@ -54,7 +54,57 @@ export type ReplyInput = {
   timeoutMs?: number;
   /** Cancels the call. */
   signal?: AbortSignal;
+  /**
+   * Hands the complete, rendered reply to the channel (e.g. speaks it) before anything is
+   * stored; the {@link Delivery} it resolves with decides what history keeps of the turn.
+   *
+   * With `deliver`, a turn cancelled by `signal` (or a stream reader that stops) before
+   * `deliver` is called is withdrawn: nothing is stored and the event is released, since the
+   * channel had not committed to it; a model failure or the deadline keeps the user's message,
+   * as without `deliver`. Once `deliver` is called the
+   * turn is committed: the deadline and `signal` no longer apply, and the turn waits for
+   * `deliver` to settle (do so well within the store's claim lifetime, 60 s by default). A
+   * rejection, or a value that is not a `Delivery`, counts as `{ kept: true }`: a reply that
+   * may have been heard is never lost. Not called when the event is replayed (`replayed: true`).
+   * Without `deliver`, the whole reply is stored, and a failed turn keeps the user's message.
+   *
+   * @example
+   * ```ts
+   * const reply = await assistant.reply({
+   *   conversationId: callId,
+   *   channel: 'voice',
+   *   text: transcript,
+   *   deliver: async (reply) => {
+   *     if (!(await turnCommitted())) return { kept: false }; // the caller went on speaking
+   *     const playback = await speak(reply); // resolves once played out, or at barge-in
+   *     if (!playback.interrupted) return { kept: true };
+   *     return { kept: true, heard: playback.heard, interrupted: true };
+   *   },
+   * });
+   * ```
+   */
+  deliver?: (reply: string) => Promise<Delivery>;
 };
+
+/**
+ * What the channel did with a reply handed to {@link ReplyInput.deliver}, deciding what history
+ * keeps of the turn.
+ */
+export type Delivery =
+  /**
+   * Withdrawn (e.g. a speculative run the caller spoke over): history keeps nothing of the turn,
+   * not even the user's message, and the event is released so a retry with the same `eventId`
+   * runs normally. The call still resolves with the reply.
+   */
+  | { kept: false }
+  /** Delivered whole: the user's message and the whole reply are stored. */
+  | { kept: true; heard?: never; interrupted?: never }
+  /**
+   * Cut short (barge-in): the user's message is stored with an assistant message holding only
+   * `heard` (trimmed), marked `interrupted: true`; with `heard` empty, the user heard nothing and
+   * no assistant message is stored. The event is settled with `heard`, what was stored.
+   */
+  | { kept: true; heard: string; interrupted: true };
 
 /** The assistant's answer to one turn. */
 export type Reply = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isWellFormed, parseOrThrow } from '../validation';
-import type { ReplyInput } from './types';
+import { dropLoneSurrogates, isWellFormed, parseOrThrow } from '../validation';
+import type { Delivery, ReplyInput } from './types';
 
 const wellFormed = (schema: z.ZodString) =>
   schema.refine(isWellFormed, 'must be well-formed Unicode (no lone surrogates)');
@@ -19,7 +19,22 @@ const replyInputSchema = z.object({
   eventId: text(256).optional(),
   timeoutMs: z.number().int().positive().max(maxTimeoutMs).optional(),
   signal: z.instanceof(AbortSignal).optional(),
+  deliver: z
+    .custom<ReplyInput['deliver']>((value) => typeof value === 'function', 'must be a function')
+    .optional(),
 });
+
+// Extra fields are ignored (a channel may return a richer object); the interrupted shape is tried
+// first, so a `heard` without `interrupted: true` counts as delivered whole.
+const deliverySchema = z.union([
+  z.object({ kept: z.literal(false) }),
+  z.object({
+    kept: z.literal(true),
+    heard: z.string().transform((heard) => dropLoneSurrogates(heard).trim()),
+    interrupted: z.literal(true),
+  }),
+  z.object({ kept: z.literal(true) }),
+]);
 
 const hasFunction = (name: string) => (value: unknown) =>
   typeof value === 'object' &&
@@ -55,6 +70,15 @@ const assistantOptionsSchema = z.object({
 /** The reply input, trimmed; throws `invalid_input` naming the field at fault. */
 export function parseReplyInput(value: unknown): ReplyInput {
   return parseOrThrow(replyInputSchema, value, 'reply') as ReplyInput;
+}
+
+/**
+ * What `deliver` resolved with, as a `Delivery` (`heard` trimmed, without lone surrogates), or
+ * `undefined` when it is not one.
+ */
+export function parseDelivery(value: unknown): Delivery | undefined {
+  const result = deliverySchema.safeParse(value);
+  return result.success ? (result.data as Delivery) : undefined;
 }
 
 /** Throws `invalid_input` naming the option at fault. */

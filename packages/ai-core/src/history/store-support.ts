@@ -49,15 +49,25 @@ export function resolveHistoryWindow(
   return parseOrThrow(windowSchema, options, 'history options');
 }
 
-const historyMessageSchema = z.object({
-  role: z.enum(['user', 'assistant']),
-  content: z.string(),
-  createdAt: z.string(),
-  channel: z.string().optional(),
-  eventId: z.string().optional(),
-});
+const historyMessageSchema = z
+  .object({
+    role: z.enum(['user', 'assistant']),
+    content: z.string(),
+    createdAt: z.string(),
+    channel: z.string().optional(),
+    eventId: z.string().optional(),
+    // Only `true` is kept; `false` from another writer is as good as absent, not a reason to skip.
+    interrupted: z.boolean().optional(),
+  })
+  .transform(
+    ({ interrupted, ...message }): HistoryMessage =>
+      interrupted ? { ...message, interrupted } : message,
+  );
 
-/** A stored value as a `HistoryMessage`, or `undefined` when it is not one (stores skip those). */
+/**
+ * A stored value as a `HistoryMessage`, or `undefined` when it is not one (stores skip those).
+ * Unknown fields are dropped; `interrupted` is kept only when `true`.
+ */
 export function parseHistoryMessage(value: unknown): HistoryMessage | undefined {
   const result = historyMessageSchema.safeParse(value);
   return result.success ? result.data : undefined;

@@ -66,6 +66,15 @@ export function defineHistoryContract(name: string, create: HistoryHarnessFactor
         ]);
       });
 
+      it('keeps `interrupted` on a reply the user cut short, and adds it to no other', async () => {
+        const { store } = await create({});
+        const cut: HistoryMessage = { ...message('We open', 'assistant'), interrupted: true };
+        await store.append('c', [message('hours?'), cut, message('whole', 'assistant')]);
+        const { messages } = await store.load('c', { limit: 10 });
+        expect(messages).toEqual([message('hours?'), cut, message('whole', 'assistant')]);
+        expect(messages.map((m) => 'interrupted' in m)).toEqual([false, true, false]);
+      });
+
       it('returns the newest `limit` messages, oldest first; limit 0 returns none', async () => {
         const { store } = await create({});
         await store.append(
@@ -208,6 +217,22 @@ export function defineHistoryContract(name: string, create: HistoryHarnessFactor
         expect((await store.load('c', { limit: 1, claim: 'e1' })).claim).toEqual({
           status: 'claimed',
         });
+      });
+
+      it('releases a claim with an empty append, writing no message', async () => {
+        const { store, ttl } = await create({ ttlSeconds: 1000 });
+        await store.append('c', [message('before')]);
+        for (const id of ['c', 'fresh']) {
+          expect((await store.load(id, { limit: 0, claim: 'e1' })).claim?.status).toBe('claimed');
+          await store.append(id, [], { event: { id: 'e1' } });
+        }
+        expect(await store.load('c', { limit: 10, claim: 'e1' })).toEqual({
+          messages: [message('before')],
+          claim: { status: 'claimed' },
+        });
+        expect(await store.load('fresh', { limit: 10 })).toEqual({ messages: [] });
+        // Nothing written: the conversation the turn never joined has no list behind it.
+        if (ttl) expect(await ttl('fresh')).toBeLessThan(0);
       });
 
       it('settles an event with an empty append, leaving the messages alone', async () => {

@@ -14,6 +14,17 @@ export function pageSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+/**
+ * The schema of a list that VoIPBin answers either as a page or, as its OpenAPI documents some
+ * lists (`GET /speakings`), as a bare array: read as a page with no `next_page_token`.
+ */
+export function pageOrArraySchema<T extends z.ZodType>(item: T) {
+  return z.union([
+    pageSchema(item),
+    z.array(item).transform((result): Page<z.infer<T>> => ({ result })),
+  ]);
+}
+
 /** The query of one page: 100 items, after `pageToken`. */
 export const pageQuery = (pageToken: string | undefined) => ({
   page_size: 100,

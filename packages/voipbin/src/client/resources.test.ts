@@ -152,3 +152,47 @@ describe('messages', () => {
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual(input);
   });
 });
+
+describe('speakings', () => {
+  const speaking = (id: string) => ({
+    id,
+    customer_id: '5e4a0680-804e-11ec-8477-2fea5968d85b',
+    reference_type: 'call',
+    reference_id: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+    status: 'active',
+  });
+
+  it('list: GET /speakings with page_size and page_token, read from result', async () => {
+    const { calls, fetch } = scriptedFetch([
+      json(200, { result: [speaking('s1'), speaking('s2')], next_page_token: 'next' }),
+    ]);
+    const client = createVoipbinClient({ baseUrl: 'http://vb.test/v1.0', accessKey: 'k', fetch });
+    const page = await client.speakings.list('tok');
+    expect(page.result.map((item) => item.id)).toEqual(['s1', 's2']);
+    expect(page.next_page_token).toBe('next');
+    expect(calls[0]?.init?.method).toBe('GET');
+    expect(calls[0]?.url.pathname).toBe('/v1.0/speakings');
+    expect(calls[0]?.url.searchParams.get('page_size')).toBe('100');
+    expect(calls[0]?.url.searchParams.get('page_token')).toBe('tok');
+    expect(calls[0]?.url.searchParams.get('accesskey')).toBe('k');
+  });
+
+  it('list: accepts the bare array of the OpenAPI, with no next page token', async () => {
+    const { calls, fetch } = scriptedFetch([json(200, [speaking('s1')])]);
+    const client = createVoipbinClient({ fetch });
+    const page = await client.speakings.list();
+    expect(page).toEqual({ result: [expect.objectContaining({ id: 's1', status: 'active' })] });
+    expect(calls[0]?.url.searchParams.has('page_token')).toBe(false);
+  });
+
+  it('list is idempotent: retried on a 500 and a timeout', async () => {
+    const { calls, fetch } = scriptedFetch([
+      json(500, {}),
+      'hang',
+      json(200, { result: null, next_page_token: '' }),
+    ]);
+    const client = createVoipbinClient({ fetch, timeoutMs: 50, retries: 2, backoffMs: 1 });
+    await expect(client.speakings.list()).resolves.toMatchObject({ result: [] });
+    expect(calls).toHaveLength(3);
+  });
+});

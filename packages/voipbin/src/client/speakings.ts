@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../wire';
+import { type Page, pageOrArraySchema, pageQuery } from './page';
 import { type RequestOptions, requestJson } from './request';
 
 /** A Speaking session: streaming TTS on a call (SPEC.md §3). */
@@ -27,6 +28,11 @@ export type SpeakingInput = {
 
 /** `/speakings`: one streaming TTS session per call, with barge-in. */
 export type SpeakingsResource = {
+  /**
+   * `GET /speakings`: one page of 100 of the customer's sessions, after `pageToken`. Accepts the
+   * page envelope and the bare array of the OpenAPI (which has no next page token).
+   */
+  list(pageToken?: string): Promise<Page<VoipbinSpeaking>>;
   /** `POST /speakings` (one active session per call; a second create fails). */
   create(input: SpeakingInput): Promise<VoipbinSpeaking>;
   /** `POST /speakings/{id}/say`: queues `text` (≤ 5000 characters). Not idempotent. */
@@ -42,6 +48,12 @@ export function createSpeakingsResource(request: RequestOptions): SpeakingsResou
   const path = (speakingId: string, action: string) =>
     `/speakings/${encodeURIComponent(speakingId)}/${action}`;
   return {
+    list: (pageToken) =>
+      requestJson(
+        request,
+        { method: 'GET', path: '/speakings', query: pageQuery(pageToken) },
+        pageOrArraySchema(speakingSchema),
+      ),
     create: (body) =>
       requestJson(request, { method: 'POST', path: '/speakings', body }, speakingSchema),
     say: (speakingId, text) =>

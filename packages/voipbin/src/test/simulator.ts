@@ -50,8 +50,8 @@ export type Simulator = {
   /** Makes matching REST requests fail. */
   fail(fault: Fault): void;
   /**
-   * Resolves when `check()` holds (checked after every delivery attempt, spoken line, flush and
-   * sent text); rejects after `timeoutMs`.
+   * Resolves when `check()` holds (checked after every delivery attempt, spoken line, flush,
+   * Speaking session created or stopped, and sent text); rejects after `timeoutMs`.
    */
   waitUntil(check: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
   close(): Promise<void>;
@@ -96,7 +96,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     onSent: wake,
   });
   const api = createSimulatorApi(state, {
-    spoken: wake,
+    changed: wake,
     hangup: async (callId) => calls.get(callId)?.hangup(),
     texting,
   });

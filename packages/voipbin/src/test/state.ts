@@ -33,7 +33,9 @@ export type RecordedRequest = { method: string; path: string; body: unknown; at:
 
 /**
  * A scripted failure: matching requests wait `delayMs`, then get `status` (`times` of them,
- * default all). Without `status` the request is served normally after the delay (a slow API).
+ * default all). Without `status` the request is served normally after the delay (a slow API),
+ * and still takes effect when the client gave up waiting first: a `POST /speakings` that timed
+ * out leaves an active session, as on VoIPBin.
  */
 export type Fault = {
   method?: string;

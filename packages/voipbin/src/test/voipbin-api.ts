@@ -9,8 +9,8 @@ import type { Texting } from './texting';
 
 /** What the API does beyond its state. */
 export type SimulatorApiHooks = {
-  /** A line the bot said (speaking or talk). */
-  spoken: () => void;
+  /** Something was said to a call or a Speaking session changed (wakes `waitUntil`). */
+  changed: () => void;
   /** `POST /calls/{id}/hangup`. */
   hangup: (callId: string) => Promise<void>;
   /** Conversations and SMS. */
@@ -44,6 +44,8 @@ export function createSimulatorApi(state: SimulatorState, hooks: SimulatorApiHoo
     if (fault) {
       if (fault.times !== undefined && --fault.times <= 0)
         state.faults.splice(state.faults.indexOf(fault), 1);
+      // The body was read above, so after the delay the handler still acts when the client gave
+      // up waiting (a late side effect, as on VoIPBin) even if the answer is never sent.
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault.status) return apiError(c, fault.status as ApiErrorStatus, 'simulated fault');
     }
@@ -106,6 +108,14 @@ export function createSimulatorApi(state: SimulatorState, hooks: SimulatorApiHoo
       if (!call) return apiError(c, 404, 'transcribe not found');
       return c.json(transcribeResource(call.context, 'progressing', new Date()));
     })
+    .get('/speakings', (c) =>
+      c.json({
+        result: [...state.speakings.values()].filter(
+          (speaking) => speaking.customer_id === state.customer.id,
+        ),
+        next_page_token: '',
+      }),
+    )
     .post('/speakings', async (c) => {
       const body = (await c.req.json()) as Partial<SimulatedSpeaking>;
       const call = state.calls.get(body.reference_id ?? '');
@@ -128,6 +138,7 @@ export function createSimulatorApi(state: SimulatorState, hooks: SimulatorApiHoo
         status: 'active',
       };
       state.speakings.set(speaking.id, speaking);
+      hooks.changed();
       return c.json(speaking, 201);
     })
     .post('/speakings/:id/say', async (c) => {
@@ -137,7 +148,7 @@ export function createSimulatorApi(state: SimulatorState, hooks: SimulatorApiHoo
       const { text } = (await c.req.json()) as { text?: string };
       if (!text || text.length > 5000) return apiError(c, 400, 'text must be 1-5000 characters');
       state.spoken.push({ callId: speaking.reference_id, text, via: 'speaking', at: Date.now() });
-      hooks.spoken();
+      hooks.changed();
       return c.json(speaking);
     })
     .post('/speakings/:id/flush', (c) => {
@@ -148,14 +159,14 @@ export function createSimulatorApi(state: SimulatorState, hooks: SimulatorApiHoo
         speakingId: speaking.id,
         at: Date.now(),
       });
-      hooks.spoken();
+      hooks.changed();
       return c.json(speaking);
     })
     .post('/speakings/:id/stop', (c) => {
       const speaking = speakingOf(c);
       if (!speaking) return apiError(c, 404, 'speaking not found');
       speaking.status = 'stopped';
-      hooks.spoken();
+      hooks.changed();
       return c.json(speaking);
     })
     .post('/calls/:id/talk', async (c) => {
@@ -165,7 +176,7 @@ export function createSimulatorApi(state: SimulatorState, hooks: SimulatorApiHoo
       const { text } = (await c.req.json()) as { text?: string };
       if (!text) return apiError(c, 400, 'text is required');
       state.spoken.push({ callId: call.context.callId, text, via: 'talk', at: Date.now() });
-      hooks.spoken();
+      hooks.changed();
       return c.json({});
     })
     .post('/calls/:id/hangup', async (c) => {

@@ -10,9 +10,10 @@ import { createActivity } from '../../activity';
 import type { StateStore } from '../../state/state-store';
 import { isBackchannel } from './backchannel';
 import { createCallStates, keys, type Segment } from './call-state';
+import { quietTimeFor } from './end-of-turn';
 import { defaultVoiceSettings, type VoiceSettings } from './settings';
 import { createSpeaker } from './speaker';
-import { createTurns } from './turns';
+import { createTurns, type TurnStats } from './turns';
 
 /** Options for {@link createCallEngine}. */
 export type CallEngineOptions = {
@@ -38,9 +39,17 @@ export type CallEngine = {
   settled(): Promise<void>;
   /** Stops timers; in-flight work finishes. */
   close(): void;
+  /** What speculative runs cost and saved so far. */
+  stats(): TurnStats;
 };
 
 type CallerEvent = Extract<VoiceEvent, { data: VoipbinTranscript } | { data: VoipbinSpeechEvent }>;
+
+/** Segments in the order they were spoken (deliveries are not ordered). */
+function inOrder(segments: Segment[]): Segment[] {
+  const order = (segment: Segment) => segment.spokenAt ?? segment.at;
+  return segments.sort((a, b) => order(a) - order(b));
+}
 
 /** The event's own time (epoch ms), when VoIPBin gave one. */
 function eventTime(event: CallerEvent): number | undefined {
@@ -59,7 +68,22 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
   });
   const states = createCallStates(store, ttl);
   const speaker = createSpeaker({ ...settings, voipbin, states, logger, now });
-  const turns = createTurns({ assistant, speaker, states, activity, logger, settings, now });
+  const turns = createTurns({
+    assistant,
+    speaker,
+    states,
+    activity,
+    logger,
+    settings,
+    now,
+    hangup: async (callId) => {
+      try {
+        await voipbin.calls.hangup(callId);
+      } catch (error) {
+        logger.warn({ callId, err: error }, 'could not hang up after the farewell');
+      }
+    },
+  });
   // Event times of the newest end of speech per call, to spot a late `speech_started`.
   const heardUntil = new Map<string, number>();
   const utteranceTimer = (callId: string) => `utterance:${callId}`;
@@ -67,14 +91,23 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
   function endOfUtterance(callId: string): Promise<void> {
     return activity.run(callId, async () => {
       if (await states.ended(callId)) return;
-      const segments = await store.take<Segment>(keys.segments(callId));
-      const order = (segment: Segment) => segment.spokenAt ?? segment.at;
-      segments.sort((a, b) => order(a) - order(b));
-      if (segments.length > 0) turns.start(callId, segments);
+      const segments = inOrder(await store.take<Segment>(keys.segments(callId)));
+      if (segments.length > 0) turns.commit(callId, segments);
     });
   }
   const waitFor = (callId: string, ms: number) =>
     activity.arm(utteranceTimer(callId), ms, () => endOfUtterance(callId));
+  /** The caller's words so far in this utterance, in spoken order. */
+  const utterance = async (callId: string) =>
+    inOrder(await store.list<Segment>(keys.segments(callId)));
+  /** Waits the quiet time this utterance calls for (shorter when it sounds finished). */
+  const waitForQuiet = async (callId: string, segments: Segment[]) =>
+    waitFor(callId, quietTimeFor(segments.map((segment) => segment.text).join(' '), settings));
+  async function bargeIn(callId: string): Promise<void> {
+    logger.info({ callId }, 'barge-in: flushing the bot');
+    turns.interrupted(callId, now());
+    await speaker.flush(callId);
+  }
 
   async function onCallerEvent(callId: string, event: CallerEvent): Promise<void> {
     if (event.data.direction === 'out' || (await states.ended(callId))) return;
@@ -92,15 +125,14 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
       case 'transcribe_speech_interim': {
         const message = event.data.message?.trim() ?? '';
         if (!stale && message && !isBackchannel(message) && (await speaker.talking(callId))) {
-          logger.info({ callId }, 'barge-in: flushing the bot');
-          await speaker.flush(callId);
+          await bargeIn(callId);
         }
         if (!stale) waitFor(callId, settings.speechTimeoutMs);
         return;
       }
       case 'transcribe_speech_ended':
         heard();
-        waitFor(callId, settings.quietMs);
+        await waitForQuiet(callId, await utterance(callId));
         return;
       case 'transcript_created': {
         heard();
@@ -110,15 +142,15 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
           if (talking && isBackchannel(text)) {
             logger.debug({ callId, text }, 'backchannel while the bot talks: ignored');
           } else {
-            if (talking) {
-              logger.info({ callId }, 'barge-in: flushing the bot');
-              await speaker.flush(callId);
-            }
+            if (talking) await bargeIn(callId);
             const segment: Segment = { id: event.data.id, text, at: now(), spokenAt: at };
             await store.push(keys.segments(callId), segment, ttl);
           }
         }
-        waitFor(callId, settings.quietMs);
+        const segments = await utterance(callId);
+        // Start answering now, silently: the quiet time decides whether this is the turn.
+        turns.speculate(callId, segments);
+        await waitForQuiet(callId, segments);
         return;
       }
     }
@@ -279,5 +311,6 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
     },
     settled: () => activity.settled(),
     close: () => activity.close(),
+    stats: () => turns.stats(),
   };
 }

@@ -9,8 +9,15 @@ export type VoiceSettings = {
   /** TTS provider of the Speaking session; VoIPBin's default when unset. */
   provider?: string;
   voiceId?: string;
-  /** Quiet time after the end of speech before the utterance becomes a turn, in ms. */
+  /**
+   * Quiet time after the end of speech before the utterance becomes a turn, in ms, for an
+   * utterance that neither sounds finished nor trails off (see `end-of-turn.ts`).
+   */
   quietMs: number;
+  /** The quiet time after a question, a full sentence or a short answer ("yes", "thanks"), in ms. */
+  completeQuietMs: number;
+  /** The quiet time after words that trail off ("and", "um", a comma, digits), in ms. */
+  trailingQuietMs: number;
   /** Latest end of an utterance after speech started without an end, in ms. */
   speechTimeoutMs: number;
   /** From the caller's last segment to the moment an answer or the fallback must be spoken. */
@@ -28,6 +35,8 @@ export const defaultVoiceSettings: VoiceSettings = {
   fallbackText: "Sorry, I'm having trouble answering right now. Could you say that again?",
   language: 'en-US',
   quietMs: 600,
+  completeQuietMs: 300,
+  trailingQuietMs: 1500,
   speechTimeoutMs: 8000,
   replyBudgetMs: 2500,
   mappingLookupMs: 400,

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { AiCoreError, type Assistant } from '@org/ai-core';
+import { AiCoreError, type Assistant, type Delivery } from '@org/ai-core';
 import type { Logger } from '@org/runtime';
 import type { Activity } from '../../activity';
 import type { CallStates, Segment } from './call-state';
+import { isCallerGoodbye, isFarewell } from './goodbye';
+import { heardBy, type SpokenPart } from './heard';
+import { createSentenceFeed } from './sentence-feed';
 import type { VoiceSettings } from './settings';
 import type { Speaker } from './speaker';
 
@@ -14,7 +17,34 @@ export type TurnsOptions = {
   activity: Activity;
   logger: Logger;
   settings: VoiceSettings;
+  /** Ends the call (`POST /calls/{id}/hangup`) after the assistant's farewell. */
+  hangup: (callId: string) => Promise<void>;
   now: () => number;
+};
+
+/** What speculation cost and saved, since the gateway started. */
+export type TurnStats = {
+  /** Runs started on the caller's words before the end of the utterance was sure. */
+  speculative: number;
+  /** Speculative runs that became the turn (their words were final). */
+  used: number;
+  /** Speculative runs stopped because the caller went on: nothing spoken, nothing stored. */
+  withdrawn: number;
+  /** Model time spent on withdrawn runs, in ms. */
+  withdrawnMs: number;
+};
+
+/** The turns of every call: speculative runs, commits, speech sentence by sentence. */
+export type Turns = {
+  /** The caller's words so far (a final transcript came): start answering them, silently. */
+  speculate(callId: string, segments: Segment[]): void;
+  /** The utterance ended: its answer is spoken (the speculative run's, if it had these words). */
+  commit(callId: string, segments: Segment[]): void;
+  /** The caller barged in at `at` (epoch ms): the answer stops; history keeps what was heard. */
+  interrupted(callId: string, at: number): void;
+  /** Hang-up: every run of the call is abandoned. */
+  cancel(callId: string): void;
+  stats(): TurnStats;
 };
 
 /**
@@ -26,75 +56,312 @@ export function turnEventId(segments: readonly Segment[]): string {
   return `turn-${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32)}`;
 }
 
-/** Sends utterances to the assistant one turn at a time per call and speaks the answers. */
-export function createTurns(options: TurnsOptions) {
-  const { assistant, speaker, states, activity, logger, settings, now } = options;
-  const controllers = new Map<string, AbortController>();
-  // Turns started and not finished yet, per call: a new one waits behind them.
-  const pending = new Map<string, number>();
+const keyOf = (segments: readonly Segment[]) =>
+  segments
+    .map((segment) => segment.id)
+    .sort()
+    .join(',');
 
-  async function run(callId: string, segments: Segment[], queued: boolean): Promise<void> {
-    if (await states.ended(callId)) return;
-    const text = segments.map((segment) => segment.text).join(' ');
-    const lastAt = Math.max(...segments.map((segment) => segment.at));
-    // The caller must hear something within the budget, counted from their last words; a turn
-    // that waited behind another counts from now, since the caller just heard that turn's answer.
-    const from = queued ? Math.max(lastAt, now()) : lastAt;
-    const timeoutMs = Math.max(250, settings.replyBudgetMs - (now() - from));
-    let controller = controllers.get(callId);
-    if (!controller) {
-      controller = new AbortController();
-      controllers.set(callId, controller);
+/** One assistant run for one utterance (or the start of one). */
+type Run = {
+  key: string;
+  segments: Segment[];
+  text: string;
+  controller: AbortController;
+  /** True once the utterance has ended and this run is the turn. */
+  committed: boolean;
+  /** Resolves true at commit, false when withdrawn. */
+  decided: Promise<boolean>;
+  decide: (committed: boolean) => void;
+  /** Sentences ready before the commit. */
+  buffered: string[];
+  /** The says in order. */
+  speech: Promise<void>;
+  spoken: SpokenPart[];
+  /** Set at barge-in: nothing more is said, history keeps what was heard by then. */
+  interruptedAt?: number;
+  onInterrupt: () => void;
+  /** The fallback was said instead (budget or failure). */
+  fellBack: boolean;
+  /** The budget's fallback being said (the run waits for it before it ends). */
+  fallback?: Promise<unknown>;
+  startedAt: number;
+  /** A previous turn was still running when this one was asked. */
+  queued: boolean;
+  /** Its previous runs are done and it has started. */
+  executing: boolean;
+};
+
+type CallTurns = {
+  /** Settles when the previous runs are done: runs of a call go one after the other. */
+  tail: Promise<void>;
+  /** The newest run. */
+  current?: Run;
+  /** The committed run whose answer is being spoken. */
+  speaking?: Run;
+  /** Committed runs not finished. */
+  busy: number;
+  /** Speculative runs started for the utterance in progress. */
+  attempts: number;
+};
+
+/**
+ * Runs the assistant for each caller utterance and speaks its answer (voice-latency.md §5):
+ * - on each final transcript a run starts at once, silently, while the quiet time runs; more
+ *   words from the caller withdraw it (nothing spoken, nothing stored) and start another;
+ * - at the end of the utterance the run whose words match becomes the turn, else a new one;
+ * - the first sentence is said as soon as it is complete, the second as its own `say`;
+ * - at barge-in, nothing more is said and history keeps what the caller heard, interrupted;
+ * - after the caller's goodbye and the assistant's farewell, the call is hung up;
+ * - no speech within the reply budget: the fallback is said and the run stopped.
+ */
+export function createTurns(options: TurnsOptions): Turns {
+  const { assistant, speaker, states, activity, logger, settings, now } = options;
+  const calls = new Map<string, CallTurns>();
+  const stats: TurnStats = { speculative: 0, used: 0, withdrawn: 0, withdrawnMs: 0 };
+
+  const callOf = (callId: string): CallTurns => {
+    let call = calls.get(callId);
+    if (!call) {
+      call = { tail: Promise.resolve(), busy: 0, attempts: 0 };
+      calls.set(callId, call);
     }
-    const { signal } = controller;
-    let answer: string;
+    return call;
+  };
+
+  function newRun(call: CallTurns, segments: Segment[], committed: boolean): Run {
+    let decide: (committed: boolean) => void = () => {};
+    const decided = new Promise<boolean>((resolve) => {
+      decide = resolve;
+    });
+    const run: Run = {
+      key: keyOf(segments),
+      segments,
+      text: segments.map((segment) => segment.text).join(' '),
+      controller: new AbortController(),
+      committed,
+      decided,
+      decide,
+      buffered: [],
+      speech: Promise.resolve(),
+      spoken: [],
+      onInterrupt: () => {},
+      fellBack: false,
+      startedAt: now(),
+      queued: call.busy > 0,
+      executing: false,
+    };
+    if (committed) decide(true);
+    return run;
+  }
+
+  /** Queues `text` to be said after what the run said before. */
+  function say(callId: string, run: Run, text: string): Promise<void> {
+    run.speech = run.speech.then(async () => {
+      if (run.interruptedAt !== undefined || run.controller.signal.aborted) return;
+      if (await states.ended(callId)) return;
+      const start = Math.max(now(), await states.speakingUntil(callId));
+      if (await speaker.say(callId, text)) {
+        run.spoken.push({ text, start, end: start + text.length * settings.msPerChar });
+      }
+    });
+    return run.speech;
+  }
+
+  function withdraw(callId: string, run: Run, why: string): void {
+    if (run.committed) return;
+    run.decide(false);
+    run.controller.abort(new Error(`withdrawn: ${why}`));
+    stats.withdrawn += 1;
+    const ranMs = now() - run.startedAt;
+    stats.withdrawnMs += ranMs;
+    logger.info({ callId, ranMs, why }, 'speculative run withdrawn');
+  }
+
+  function commitRun(callId: string, call: CallTurns, run: Run): void {
+    run.committed = true;
+    run.decide(true);
+    // Its answer may be heard from now on: a barge-in cuts this run.
+    if (run.executing) call.speaking = run;
+    for (const sentence of run.buffered.splice(0)) void say(callId, run, sentence);
+  }
+
+  /** Says the fallback and stops the run when nothing is said within the reply budget. */
+  function armBudget(callId: string, run: Run): () => void {
+    const lastAt = Math.max(...run.segments.map((segment) => segment.at));
+    // A turn that waited behind another counts from when it starts: the caller just heard that.
+    const from = run.queued ? Math.max(lastAt, run.startedAt) : lastAt;
+    const ms = Math.max(250, settings.replyBudgetMs - (now() - from));
+    const timer = setTimeout(() => {
+      run.fallback = (async () => {
+        await run.decided;
+        if (run.spoken.length > 0 || run.fellBack || run.controller.signal.aborted) return;
+        run.fellBack = true;
+        logger.warn({ callId, ms }, 'no answer within the reply budget: speaking the fallback');
+        run.controller.abort(new AiCoreError('model_timeout', { message: 'reply budget' }));
+        await speaker.say(callId, settings.fallbackText);
+      })();
+    }, ms);
+    return () => clearTimeout(timer);
+  }
+
+  /** Resolves when the run's speech has played (by estimate) or the caller cut in. */
+  async function played(callId: string, run: Run): Promise<void> {
+    // VoIPBin reports no end of playback: the estimate ends the answer, a barge-in cuts it.
+    const until = await states.speakingUntil(callId);
+    if (run.interruptedAt !== undefined || until <= now()) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, until - now());
+      run.onInterrupt = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** What history keeps, once the answer is complete: decided at commit, heard by the end. */
+  async function deliver(callId: string, run: Run, reply: string): Promise<Delivery> {
+    if (!(await run.decided)) return { kept: false };
+    for (const rest of feedOf(run).finish(reply)) void say(callId, run, rest);
+    await run.speech;
+    await played(callId, run);
+    if (run.interruptedAt === undefined) return { kept: true };
+    return { kept: true, heard: heardBy(run.spoken, run.interruptedAt), interrupted: true };
+  }
+
+  const feeds = new WeakMap<Run, ReturnType<typeof createSentenceFeed>>();
+  const feedOf = (run: Run) => {
+    let feed = feeds.get(run);
+    if (!feed) {
+      feed = createSentenceFeed({ render: assistant.channels.voice?.render });
+      feeds.set(run, feed);
+    }
+    return feed;
+  };
+
+  async function execute(callId: string, call: CallTurns, run: Run): Promise<void> {
+    if (run.controller.signal.aborted || (await states.ended(callId))) return;
+    run.startedAt = now();
+    run.executing = true;
+    if (run.committed) call.speaking = run;
+    const disarm = armBudget(callId, run);
+    let reply = '';
     try {
-      const reply = await assistant.reply({
+      const stream = assistant.stream({
         conversationId: callId,
         channel: 'voice',
-        text,
-        eventId: turnEventId(segments),
-        timeoutMs,
-        signal,
+        text: run.text,
+        eventId: turnEventId(run.segments),
+        signal: run.controller.signal,
+        deliver: (text) => deliver(callId, run, text),
       });
-      if (reply.replayed) {
-        logger.info({ callId }, 'turn already answered: not speaking it twice');
+      for await (const part of stream) {
+        if (part.type === 'reply') {
+          reply = part.reply.text;
+          if (part.reply.replayed)
+            logger.info({ callId }, 'turn answered before: not spoken again');
+          continue;
+        }
+        for (const sentence of feedOf(run).push(part.text)) {
+          if (run.committed) void say(callId, run, sentence);
+          else run.buffered.push(sentence);
+        }
+      }
+    } catch (error) {
+      if (run.controller.signal.aborted || !(await run.decided)) {
+        await run.fallback;
         return;
       }
-      answer = reply.text;
-    } catch (error) {
-      if (signal.aborted) return;
       const code = AiCoreError.isInstance(error) ? error.code : 'unknown';
-      logger.warn(
-        { callId, code, err: error },
-        'no answer from the assistant: speaking the fallback',
-      );
-      answer = settings.fallbackText;
+      logger.warn({ callId, code, err: error }, 'no answer from the assistant');
+      if (run.spoken.length === 0 && !run.fellBack && !(await states.ended(callId))) {
+        run.fellBack = true;
+        await speaker.say(callId, settings.fallbackText);
+      }
+      return;
+    } finally {
+      disarm();
+      if (call.speaking === run) call.speaking = undefined;
     }
-    if (signal.aborted || (await states.ended(callId))) return;
-    await speaker.say(callId, answer);
+    if (run.interruptedAt === undefined && isCallerGoodbye(run.text) && isFarewell(reply)) {
+      logger.info({ callId }, 'the caller said goodbye and heard the farewell: hanging up');
+      await options.hangup(callId);
+    }
+  }
+
+  function start(callId: string, run: Run): void {
+    const call = callOf(callId);
+    call.current = run;
+    if (run.committed) call.busy += 1;
+    const counted = run.committed;
+    const previous = call.tail;
+    const done = previous.then(async () => {
+      try {
+        await execute(callId, call, run);
+      } finally {
+        if (counted || run.committed) call.busy = Math.max(0, call.busy - 1);
+        if (call.current === run && !call.busy) call.current = undefined;
+      }
+    });
+    call.tail = done.catch(() => {});
+    activity.track(done).catch((error: unknown) => {
+      logger.error({ callId, err: error }, 'turn failed');
+    });
   }
 
   return {
-    /** Queues the utterance as the call's next turn. */
-    start(callId: string, segments: Segment[]): void {
-      const before = pending.get(callId) ?? 0;
-      pending.set(callId, before + 1);
-      activity
-        .run(`turn:${callId}`, () => run(callId, segments, before > 0))
-        .catch((error: unknown) => {
-          logger.error({ callId, err: error }, 'turn failed');
-        })
-        .finally(() => {
-          const left = (pending.get(callId) ?? 1) - 1;
-          if (left > 0) pending.set(callId, left);
-          else pending.delete(callId);
-        });
+    speculate(callId, segments) {
+      if (segments.length === 0) return;
+      const call = callOf(callId);
+      const current = call.current;
+      const key = keyOf(segments);
+      if (current && !current.committed && current.key === key) return;
+      if (current && !current.committed) withdraw(callId, current, 'the caller went on');
+      // A bound on the cost of a caller who keeps adding words (voice-latency.md §5.4).
+      if (call.attempts >= 3) return;
+      call.attempts += 1;
+      stats.speculative += 1;
+      start(callId, newRun(call, segments, false));
+      // A commit that never comes here (another instance took the utterance) withdraws it.
+      const run = call.current as Run;
+      const patience = settings.speechTimeoutMs + settings.trailingQuietMs;
+      const timer = setTimeout(() => withdraw(callId, run, 'no commit'), patience);
+      void run.decided.then(() => clearTimeout(timer));
     },
-    /** Abandons the call's running and queued turns (hang-up). */
-    cancel(callId: string): void {
-      controllers.get(callId)?.abort();
-      controllers.delete(callId);
+
+    commit(callId, segments) {
+      const call = callOf(callId);
+      call.attempts = 0;
+      const current = call.current;
+      if (current && !current.committed && current.key === keyOf(segments)) {
+        stats.used += 1;
+        call.busy += 1;
+        commitRun(callId, call, current);
+        return;
+      }
+      if (current && !current.committed) withdraw(callId, current, 'other words were final');
+      start(callId, newRun(call, segments, true));
     },
+
+    interrupted(callId, at) {
+      const run = calls.get(callId)?.speaking;
+      if (!run || run.interruptedAt !== undefined) return;
+      run.interruptedAt = at;
+      run.onInterrupt();
+    },
+
+    cancel(callId) {
+      const call = calls.get(callId);
+      if (!call) return;
+      calls.delete(callId);
+      for (const run of [call.current, call.speaking]) {
+        if (!run) continue;
+        run.decide(false);
+        run.controller.abort(new Error('hang-up'));
+        run.onInterrupt();
+      }
+    },
+
+    stats: () => ({ ...stats }),
   };
 }

@@ -1,0 +1,23 @@
+// `pnpm start`'s settings: the only root script that reads the environment.
+
+/**
+ * The ports `start.mjs` runs the apps on, with their defaults.
+ * @param {Record<string, string | undefined>} [source]
+ * @returns {{ chatPort: string; voiceGatewayPort: string; widgetPort: string }}
+ */
+export function loadStartEnv(source = process.env) {
+  return {
+    chatPort: source.CHAT_API_PORT ?? '3000',
+    voiceGatewayPort: source.VOICE_GATEWAY_PORT ?? '3002',
+    widgetPort: source.WIDGET_PORT ?? '3001',
+  };
+}
+
+/**
+ * This process's environment plus `extra`, for an app `start.mjs` starts.
+ * @param {Record<string, string>} [extra]
+ * @returns {Record<string, string | undefined>}
+ */
+export function childEnvironment(extra = {}) {
+  return { ...process.env, ...extra };
+}
