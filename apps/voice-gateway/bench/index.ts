@@ -2,14 +2,19 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { completeSentenceCount } from '@org/ai-core';
 import { createOpenAITestServer } from '@org/ai-core/test';
+import type { SimulatedCall } from '@org/voipbin/test';
 import OpenAI from 'openai';
+import { quietTimeFor } from '../src/channels/voice/end-of-turn';
+import { defaultVoiceSettings } from '../src/channels/voice/settings';
 import { startRig } from '../src/simulator/rig';
 import { childEnvironment, loadBenchEnv } from './env';
 
 /**
  * `pnpm bench`: (1) webhook acknowledgement latency under load from a second process;
- * (2) time from the caller's last segment to the `/say` request with a 50 tokens/s model,
- * next to the time that model needs to finish its second sentence. Prints; asserts nothing.
+ * (2) time from the end of the caller's utterance to the first `say`, now and as the gateway
+ * was (one quiet time, no early start, one say after the whole answer), in the same run, next
+ * to the model's own time to its first sentence and the quiet time in force. Prints; asserts
+ * nothing.
  */
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const percentile = (samples: number[], q: number) => {
@@ -53,63 +58,117 @@ async function benchAck() {
   }
 }
 
-const sentence = (i: number) => `Here is sentence number ${i} of a long answer about our shop.`;
+/** Complete questions a caller asks (the end-of-turn rule gives them its short quiet time). */
+const questions = Array.from({ length: 20 }, (_, i) =>
+  [
+    'What are your opening hours on Sunday?',
+    'Do you ship to Canada?',
+    'Can I return a book I bought last week?',
+    'How much is a membership?',
+    'Do you sell gift cards?',
+  ][i % 5]?.replace('?', ` (question ${i + 1})?`),
+) as string[];
+/** Two sentences: the first about 10 tokens, the second about 14. */
+const answer =
+  'We are open every day of the week, all year. On Sunday we open at ten in the morning and close at four in the afternoon.';
 
-async function benchTurn(rounds = 5) {
-  const text = Array.from({ length: 30 }, (_, i) => sentence(i + 1)).join(' ');
-  const model = await createOpenAITestServer({ respond: () => ({ text }), tokensPerSecond: 50 });
-  const quietMs = 100;
-  const rig = await startRig({
-    settings: { quietMs, msPerChar: 0, replyBudgetMs: 30_000 },
-    env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test', OPENAI_MODEL: 'test' },
+/** The time the model itself needs to its first and second complete sentence, in ms. */
+async function modelAlone(url: string, rounds: number) {
+  const client = new OpenAI({ apiKey: 'test', baseURL: url, maxRetries: 0 });
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    const stream = await client.chat.completions.create({
+      model: 'test',
+      messages: [{ role: 'user', content: 'tell me' }],
+      stream: true,
+    });
+    let streamed = '';
+    for await (const chunk of stream) {
+      streamed += chunk.choices[0]?.delta.content ?? '';
+      const count = completeSentenceCount(streamed);
+      if (count >= 1 && first.length === i) first.push(performance.now() - start);
+      if (count >= 2) break;
+    }
+    stream.controller.abort();
+    second.push(performance.now() - start);
+  }
+  return { first, second };
+}
+
+/**
+ * The end of the caller's utterance (the last transcript sent) to the first `say` of the
+ * answer, per turn: the gateway as configured (`early`) and as it was (`old`: one quiet time
+ * for every utterance, no speculative run, one say after the whole answer), taking turns.
+ */
+async function benchFirstSay(rounds = questions.length) {
+  const model = await createOpenAITestServer({
+    respond: () => ({ text: answer }),
+    tokensPerSecond: 50,
+    delayMs: 200,
+  });
+  const env = { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test', OPENAI_MODEL: 'test' };
+  const common = { msPerChar: 0, replyBudgetMs: 30_000 };
+  const early = await startRig({ settings: { ...defaultVoiceSettings, ...common }, env });
+  const old = await startRig({
+    settings: {
+      ...common,
+      quietMs: defaultVoiceSettings.quietMs,
+      completeQuietMs: defaultVoiceSettings.quietMs,
+      trailingQuietMs: defaultVoiceSettings.quietMs,
+      speculate: false,
+      sentenceBySentence: false,
+    },
+    env,
   });
   try {
-    // The model on its own: when its streamed answer completes the second sentence.
-    const client = new OpenAI({ apiKey: 'test', baseURL: model.url, maxRetries: 0 });
-    const secondSentence: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      const start = performance.now();
-      const stream = await client.chat.completions.create({
-        model: 'test',
-        messages: [{ role: 'user', content: 'tell me' }],
-        stream: true,
-      });
-      let streamed = '';
-      for await (const chunk of stream) {
-        streamed += chunk.choices[0]?.delta.content ?? '';
-        if (completeSentenceCount(streamed) >= 2) break;
-      }
-      stream.controller.abort();
-      secondSentence.push(performance.now() - start);
+    const alone = await modelAlone(model.url, 10);
+    const firstSay = async (rig: typeof early, call: SimulatedCall, question: string) => {
+      const before = call.lines().length;
+      await call.say(question);
+      const [line] = (await call.waitForLines(before + 1, 60_000)).slice(before);
+      const last = rig.simulator.deliveries.findLast((d) => d.type === 'transcript_created');
+      await rig.gateway.settled();
+      return (line?.at ?? Number.NaN) - (last?.sentAt ?? Number.NaN);
+    };
+    const [earlyCall, oldCall] = [
+      await early.simulator.startCall(),
+      await old.simulator.startCall(),
+    ];
+    await earlyCall.waitForLines(1);
+    await oldCall.waitForLines(1);
+    const results = { early: [] as number[], old: [] as number[], quiet: [] as number[] };
+    for (const question of questions.slice(0, rounds)) {
+      results.early.push(await firstSay(early, earlyCall, question));
+      results.old.push(await firstSay(old, oldCall, question));
+      results.quiet.push(quietTimeFor(question, defaultVoiceSettings));
     }
-    // Through the gateway: caller's last segment delivered → /say received by the simulator.
-    const { simulator } = rig;
-    const call = await simulator.startCall();
-    await call.waitForLines(1);
-    const toSay: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      await call.say(`Tell me about the shop, question ${i + 1}.`);
-      const lines = await call.waitForLines(i + 2, 60_000);
-      const last = simulator.deliveries.findLast((d) => d.type === 'transcript_created');
-      toSay.push((lines.at(-1)?.at ?? Number.NaN) - (last?.sentAt ?? Number.NaN));
-    }
-    await call.hangup();
-    console.log('\n## last caller segment → /say (50 tokens/s OpenAI-compatible test server)');
-    console.log(`quiet time ${quietMs} ms included; ${rounds} turns`);
+    const stats = early.gateway.engine.stats();
+    const p = (samples: number[]) =>
+      `p50 ${ms(percentile(samples, 0.5))}   p90 ${ms(percentile(samples, 0.9))}`;
+    const modelFirst = percentile(alone.first, 0.5);
+    const quiet = percentile(results.quiet, 0.5);
     console.log(
-      `model alone, second sentence complete: p50 ${ms(percentile(secondSentence, 0.5))}   max ${ms(Math.max(...secondSentence))}`,
+      `\n## end of the caller's utterance → first say (${rounds} complete questions; model: 200 ms to its first token, 50 tokens/s)`,
+    );
+    console.log(`model alone, first sentence complete:   ${p(alone.first)}`);
+    console.log(`model alone, second sentence complete:  ${p(alone.second)}`);
+    console.log(`quiet time in force (complete question): ${ms(quiet)}`);
+    console.log(`gateway now (early start, per sentence): ${p(results.early)}`);
+    console.log(`gateway as it was (600 ms, one say):     ${p(results.old)}`);
+    console.log(
+      `target: max(quiet time, model's first sentence) + 50 ms = ${ms(Math.max(quiet, modelFirst) + 50)}; p50 now ${ms(percentile(results.early, 0.5))} (${ms(percentile(results.early, 0.5) - Math.max(quiet, modelFirst))} over the larger of the two)`,
     );
     console.log(
-      `gateway, last segment → /say:          p50 ${ms(percentile(toSay, 0.5))}   max ${ms(Math.max(...toSay))}`,
-    );
-    console.log(
-      `difference (p50): ${ms(percentile(toSay, 0.5) - percentile(secondSentence, 0.5))} (quiet time ${quietMs} ms of it)`,
+      `speculative runs: ${stats.speculative} started, ${stats.used} used, ${stats.withdrawn} withdrawn (${ms(stats.withdrawnMs)} of model time)`,
     );
   } finally {
-    await rig.close();
+    await early.close();
+    await old.close();
     await model.close();
   }
 }
 
 await benchAck();
-await benchTurn();
+await benchFirstSay();

@@ -22,6 +22,9 @@ const envSchema = z.object({
   TTS_PROVIDER: z.string().min(1).optional(),
   TTS_VOICE_ID: z.string().min(1).optional(),
   QUIET_MS: milliseconds(600),
+  QUIET_COMPLETE_MS: milliseconds(300),
+  QUIET_TRAILING_MS: milliseconds(1500),
+  FILLER_AFTER_MS: milliseconds(1200),
   REPLY_BUDGET_MS: milliseconds(2500),
 });
 

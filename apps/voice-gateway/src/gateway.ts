@@ -71,6 +71,9 @@ export async function createGateway(
     settings: {
       language: env.LANGUAGE,
       quietMs: env.QUIET_MS,
+      completeQuietMs: env.QUIET_COMPLETE_MS,
+      trailingQuietMs: env.QUIET_TRAILING_MS,
+      fillerAfterMs: env.FILLER_AFTER_MS,
       replyBudgetMs: env.REPLY_BUDGET_MS,
       ...(env.GREETING ? { greeting: env.GREETING } : {}),
       ...(env.FALLBACK_TEXT ? { fallbackText: env.FALLBACK_TEXT } : {}),

@@ -149,7 +149,7 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
         }
         const segments = await utterance(callId);
         // Start answering now, silently: the quiet time decides whether this is the turn.
-        turns.speculate(callId, segments);
+        if (settings.speculate) turns.speculate(callId, segments);
         await waitForQuiet(callId, segments);
         return;
       }

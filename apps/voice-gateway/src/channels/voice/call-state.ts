@@ -18,6 +18,8 @@ export type Segment = {
 export const keys = {
   /** The call's Speaking session id (set once, if absent). */
   speaking: (callId: string) => `speaking:${callId}`,
+  /** A `POST /speakings` timed out: a session may exist that we do not know the id of. */
+  lateSpeaking: (callId: string) => `late-speaking:${callId}`,
   /** Estimated end of what the bot has queued to say (epoch ms): before it, the bot talks. */
   speakingUntil: (callId: string) => `until:${callId}`,
   /** Transcribe sessions mapped to the call (a list; their keys are dropped at hang-up). */
@@ -42,6 +44,14 @@ export function createCallStates(store: StateStore, ttlMs: number) {
     /** Records the call's Speaking session unless one is recorded already; true when this did. */
     claimSpeaking: (callId: string, speakingId: string) =>
       store.claim(keys.speaking(callId), ttlMs, speakingId),
+    /** Notes that a Speaking session may have been created without us learning its id. */
+    markLateSpeaking: (callId: string) => store.set(keys.lateSpeaking(callId), true, ttlMs),
+    /** Whether a Speaking session may exist that we do not know; clears the mark. */
+    takeLateSpeaking: async (callId: string) => {
+      const late = (await store.get<boolean>(keys.lateSpeaking(callId))) === true;
+      if (late) await store.delete(keys.lateSpeaking(callId));
+      return late;
+    },
     speakingUntil: async (callId: string) =>
       (await store.get<number>(keys.speakingUntil(callId))) ?? 0,
     /** The bot queued `ms` more of speech: it talks until `max(until, from) + ms`. */
@@ -58,6 +68,7 @@ export function createCallStates(store: StateStore, ttlMs: number) {
     /** Every working-state key of the call (history is kept elsewhere). */
     callKeys: (callId: string) => [
       keys.speaking(callId),
+      keys.lateSpeaking(callId),
       keys.speakingUntil(callId),
       keys.transcribes(callId),
       keys.segments(callId),

@@ -18,6 +18,20 @@ export type VoiceSettings = {
   completeQuietMs: number;
   /** The quiet time after words that trail off ("and", "um", a comma, digits), in ms. */
   trailingQuietMs: number;
+  /**
+   * Start the assistant on each final transcript, before the quiet time is over (withdrawn if
+   * the caller goes on). Default true.
+   */
+  speculate: boolean;
+  /** Say each sentence as soon as it is complete, rather than the whole answer at its end. Default true. */
+  sentenceBySentence: boolean;
+  /**
+   * When nothing of the answer can be said this long after the caller finished (a slow tool, a
+   * slow model), one short filler is said, in ms. 0 turns fillers off.
+   */
+  fillerAfterMs: number;
+  /** The fillers, said in turn (at most one per turn, never once the answer is being spoken). */
+  fillers: string[];
   /** Latest end of an utterance after speech started without an end, in ms. */
   speechTimeoutMs: number;
   /** From the caller's last segment to the moment an answer or the fallback must be spoken. */
@@ -37,6 +51,15 @@ export const defaultVoiceSettings: VoiceSettings = {
   quietMs: 600,
   completeQuietMs: 300,
   trailingQuietMs: 1500,
+  speculate: true,
+  fillerAfterMs: 1200,
+  fillers: [
+    'One moment, let me check that.',
+    'Let me look that up for you.',
+    'Just a second, I am checking.',
+    'Bear with me a moment.',
+  ],
+  sentenceBySentence: true,
   speechTimeoutMs: 8000,
   replyBudgetMs: 2500,
   mappingLookupMs: 400,

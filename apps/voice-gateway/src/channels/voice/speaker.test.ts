@@ -64,4 +64,35 @@ describe('createSpeaker', () => {
     expect(call.lines()).toMatchObject([{ text: 'We open at nine.', via: 'talk' }]);
     expect(await states.speakingUntil(call.id)).toBeGreaterThan(Date.now());
   });
+
+  it('stops a Speaking session whose creation timed out but succeeded later', async () => {
+    const { sim, call, speaker, states } = await setup();
+    // A fresh call: its create reaches VoIPBin, whose answer comes after the client gave up.
+    const late = await sim.startCall();
+    sim.fail({ method: 'POST', path: /^\/speakings$/, delayMs: 500, times: 1 });
+    expect(await speaker.open(late.id)).toBe(false);
+    await sim.waitUntil(() =>
+      [...sim.state.speakings.values()].some((s) => s.reference_id === late.id),
+    );
+    // The greeting goes through it once it is found, and the hang-up stops it.
+    expect(await speaker.say(late.id, 'Hello there.')).toBe(true);
+    expect(late.lines()).toMatchObject([{ text: 'Hello there.', via: 'speaking' }]);
+    await speaker.stop(late.id);
+    const sessions = [...sim.state.speakings.values()].filter((s) => s.reference_id === late.id);
+    expect(sessions.map((s) => s.status)).toEqual(['stopped']);
+    expect(await states.speakingId(call.id)).toEqual(expect.any(String));
+  });
+
+  it('stops a late session at hang-up even when nothing was said', async () => {
+    const { sim, speaker } = await setup();
+    const late = await sim.startCall();
+    sim.fail({ method: 'POST', path: /^\/speakings$/, delayMs: 500, times: 1 });
+    expect(await speaker.open(late.id)).toBe(false);
+    await sim.waitUntil(() =>
+      [...sim.state.speakings.values()].some((s) => s.reference_id === late.id),
+    );
+    await speaker.stop(late.id);
+    const sessions = [...sim.state.speakings.values()].filter((s) => s.reference_id === late.id);
+    expect(sessions.map((s) => s.status)).toEqual(['stopped']);
+  });
 });

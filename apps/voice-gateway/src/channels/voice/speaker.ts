@@ -40,6 +40,43 @@ const mayHaveTakenEffect = (error: unknown) =>
 export function createSpeaker(options: SpeakerOptions): Speaker {
   const { voipbin, states, logger, now } = options;
 
+  /** The call's active Speaking sessions that VoIPBin knows (one, at most, per call). */
+  async function activeSessions(callId: string): Promise<string[]> {
+    const found: string[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const { result, next_page_token: next } = await voipbin.speakings.list(token);
+      for (const speaking of result) {
+        if (speaking.reference_id === callId && speaking.status !== 'stopped')
+          found.push(speaking.id);
+      }
+      if (!next) break;
+      token = next;
+    }
+    return found;
+  }
+
+  /**
+   * A create that timed out may have succeeded later: find that session and make it the call's
+   * (or stop it, if another instance recorded one first), so it is neither leaked nor doubled.
+   */
+  async function adoptLate(callId: string): Promise<string | undefined> {
+    if (!(await states.takeLateSpeaking(callId))) return states.speakingId(callId);
+    try {
+      for (const id of await activeSessions(callId)) {
+        if (await states.claimSpeaking(callId, id)) {
+          logger.info({ callId }, 'found the Speaking session whose creation timed out');
+          continue;
+        }
+        if ((await states.speakingId(callId)) !== id) await voipbin.speakings.stop(id);
+      }
+    } catch (error) {
+      await states.markLateSpeaking(callId);
+      logger.warn({ callId, err: error }, 'could not look for a late Speaking session');
+    }
+    return states.speakingId(callId);
+  }
+
   async function viaTalk(callId: string, text: string): Promise<boolean> {
     try {
       await voipbin.calls.talk(callId, { text, language: options.language });
@@ -75,13 +112,14 @@ export function createSpeaker(options: SpeakerOptions): Speaker {
         return true;
       } catch (error) {
         if (await states.speakingId(callId)) return true;
+        if (mayHaveTakenEffect(error)) await states.markLateSpeaking(callId);
         logger.warn({ callId, err: error }, 'no Speaking session: falling back to talk');
         return false;
       }
     },
 
     async say(callId, text) {
-      const speakingId = await states.speakingId(callId);
+      const speakingId = (await states.speakingId(callId)) ?? (await adoptLate(callId));
       let spoken = false;
       if (speakingId) {
         try {
@@ -117,7 +155,7 @@ export function createSpeaker(options: SpeakerOptions): Speaker {
     },
 
     async stop(callId) {
-      const speakingId = await states.speakingId(callId);
+      const speakingId = (await states.speakingId(callId)) ?? (await adoptLate(callId));
       if (!speakingId) return;
       try {
         await voipbin.speakings.stop(speakingId);

@@ -132,6 +132,56 @@ describe('never silent', () => {
   });
 });
 
+describe('no dead air', () => {
+  it('says one short filler when the answer is slow, then the answer, not the fallback', async () => {
+    model = await createOpenAITestServer({
+      delayMs: 1800,
+      respond: (request) => ({ text: `You asked about ${lastUser(request)}. Anything else?` }),
+    });
+    rig = await startRig({
+      settings: { quietMs: 100, completeQuietMs: 100, msPerChar: 0, replyBudgetMs: 1500 },
+      simulator: { retryDelayMs: 50 },
+      env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test-key', OPENAI_MODEL: 'test' },
+    });
+    const call = await rig.simulator.startCall();
+    await call.waitForLines(1);
+    const said = await rig.ask(call, 'the hours');
+    expect(said).toBe(
+      `${defaultVoiceSettings.fillers[0]} You asked about the hours. Anything else?`,
+    );
+    // The next slow answer gets another filler (they take turns).
+    const next = await rig.ask(call, 'the prices');
+    expect(next).toBe(
+      `${defaultVoiceSettings.fillers[1]} You asked about the prices. Anything else?`,
+    );
+    // History keeps the answers, not the fillers.
+    const { messages } = await rig.gateway.history.load(call.id, { limit: 10 });
+    expect(messages.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual([
+      'You asked about the hours. Anything else?',
+      'You asked about the prices. Anything else?',
+    ]);
+  });
+
+  it('says no filler once the answer is being spoken', async () => {
+    const long =
+      'On weekdays and on Saturdays we close at six in the evening, and on Sundays and on public holidays we close at four in the afternoon.';
+    model = await createOpenAITestServer({
+      // The first sentence is out after about 400 ms; the second takes 1.5 s more.
+      tokensPerSecond: 20,
+      respond: () => ({ text: `We are open every day of the week. ${long}` }),
+    });
+    rig = await startRig({
+      settings: { quietMs: 100, completeQuietMs: 100, msPerChar: 0, fillerAfterMs: 1000 },
+      simulator: { retryDelayMs: 50 },
+      env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test-key', OPENAI_MODEL: 'test' },
+    });
+    const call = await rig.simulator.startCall();
+    await call.waitForLines(1);
+    const said = await rig.ask(call, 'When are you open?');
+    expect(said).toBe(`We are open every day of the week. ${long}`);
+  });
+});
+
 describe('a turn queued behind a slow one', () => {
   it('gets its own reply budget from when it can start, not the leftovers', async () => {
     // Old code gave the queued turn only 6.0 - 3.6 = 2.4 s for a 3 s model: the fallback.
@@ -144,7 +194,7 @@ describe('a turn queued behind a slow one', () => {
       },
     });
     rig = await startRig({
-      settings: { quietMs: 100, msPerChar: 0, replyBudgetMs: 6000 },
+      settings: { quietMs: 100, msPerChar: 0, replyBudgetMs: 6000, fillerAfterMs: 0 },
       simulator: { retryDelayMs: 50 },
       env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test-key', OPENAI_MODEL: 'test' },
     });

@@ -85,6 +85,8 @@ type Run = {
   fellBack: boolean;
   /** The budget's fallback being said (the run waits for it before it ends). */
   fallback?: Promise<unknown>;
+  /** A filler was said this turn (at most one). */
+  filled: boolean;
   startedAt: number;
   /** A previous turn was still running when this one was asked. */
   queued: boolean;
@@ -118,6 +120,8 @@ type CallTurns = {
 export function createTurns(options: TurnsOptions): Turns {
   const { assistant, speaker, states, activity, logger, settings, now } = options;
   const calls = new Map<string, CallTurns>();
+  // Fillers are said in turn, so that a caller does not hear the same one twice in a row.
+  let fillerIndex = 0;
   const stats: TurnStats = { speculative: 0, used: 0, withdrawn: 0, withdrawnMs: 0 };
 
   const callOf = (callId: string): CallTurns => {
@@ -147,6 +151,7 @@ export function createTurns(options: TurnsOptions): Turns {
       spoken: [],
       onInterrupt: () => {},
       fellBack: false,
+      filled: false,
       startedAt: now(),
       queued: call.busy > 0,
       executing: false,
@@ -183,26 +188,58 @@ export function createTurns(options: TurnsOptions): Turns {
     run.decide(true);
     // Its answer may be heard from now on: a barge-in cuts this run.
     if (run.executing) call.speaking = run;
+    if (!settings.sentenceBySentence) return;
     for (const sentence of run.buffered.splice(0)) void say(callId, run, sentence);
   }
 
-  /** Says the fallback and stops the run when nothing is said within the reply budget. */
-  function armBudget(callId: string, run: Run): () => void {
+  /**
+   * Timers of a committed run with nothing said yet: after `fillerAfterMs`, one filler ("One
+   * moment, let me check that."); after the reply budget, the fallback and the run stopped. A
+   * filler gives the answer a new budget: the caller knows the assistant is working on it.
+   */
+  function armTimers(callId: string, run: Run): () => void {
+    const timers: NodeJS.Timeout[] = [];
+    const silent = () =>
+      run.spoken.length === 0 &&
+      !run.fellBack &&
+      run.interruptedAt === undefined &&
+      !run.controller.signal.aborted;
     const lastAt = Math.max(...run.segments.map((segment) => segment.at));
     // A turn that waited behind another counts from when it starts: the caller just heard that.
     const from = run.queued ? Math.max(lastAt, run.startedAt) : lastAt;
-    const ms = Math.max(250, settings.replyBudgetMs - (now() - from));
-    const timer = setTimeout(() => {
-      run.fallback = (async () => {
-        await run.decided;
-        if (run.spoken.length > 0 || run.fellBack || run.controller.signal.aborted) return;
-        run.fellBack = true;
-        logger.warn({ callId, ms }, 'no answer within the reply budget: speaking the fallback');
-        run.controller.abort(new AiCoreError('model_timeout', { message: 'reply budget' }));
-        await speaker.say(callId, settings.fallbackText);
-      })();
-    }, ms);
-    return () => clearTimeout(timer);
+    const budget = (ms: number) =>
+      timers.push(
+        setTimeout(() => {
+          run.fallback = (async () => {
+            if (!(await run.decided) || !silent()) return;
+            run.fellBack = true;
+            logger.warn({ callId, ms }, 'no answer within the reply budget: speaking the fallback');
+            run.controller.abort(new AiCoreError('model_timeout', { message: 'reply budget' }));
+            await speaker.say(callId, settings.fallbackText);
+          })();
+        }, ms),
+      );
+    budget(Math.max(250, settings.replyBudgetMs - (now() - from)));
+    if (settings.fillerAfterMs > 0 && settings.fillers.length > 0) {
+      const fillerMs = Math.max(0, settings.fillerAfterMs - (now() - from));
+      timers.push(
+        setTimeout(() => {
+          void (async () => {
+            if (!(await run.decided) || !silent() || run.filled) return;
+            run.filled = true;
+            const filler = settings.fillers[fillerIndex++ % settings.fillers.length] ?? '';
+            logger.info({ callId }, 'nothing to say yet: a filler');
+            for (const timer of timers.splice(0)) clearTimeout(timer);
+            budget(settings.replyBudgetMs);
+            run.speech = run.speech.then(() => speaker.say(callId, filler).then(() => {}));
+            await run.speech;
+          })();
+        }, fillerMs),
+      );
+    }
+    return () => {
+      for (const timer of timers) clearTimeout(timer);
+    };
   }
 
   /** Resolves when the run's speech has played (by estimate) or the caller cut in. */
@@ -222,7 +259,10 @@ export function createTurns(options: TurnsOptions): Turns {
   /** What history keeps, once the answer is complete: decided at commit, heard by the end. */
   async function deliver(callId: string, run: Run, reply: string): Promise<Delivery> {
     if (!(await run.decided)) return { kept: false };
-    for (const rest of feedOf(run).finish(reply)) void say(callId, run, rest);
+    const rest = feedOf(run).finish(reply);
+    if (settings.sentenceBySentence) for (const sentence of rest) void say(callId, run, sentence);
+    // Otherwise the whole answer in one say, once it is complete.
+    else void say(callId, run, [...run.buffered.splice(0), ...rest].join(' '));
     await run.speech;
     await played(callId, run);
     if (run.interruptedAt === undefined) return { kept: true };
@@ -244,7 +284,7 @@ export function createTurns(options: TurnsOptions): Turns {
     run.startedAt = now();
     run.executing = true;
     if (run.committed) call.speaking = run;
-    const disarm = armBudget(callId, run);
+    const disarm = armTimers(callId, run);
     let reply = '';
     try {
       const stream = assistant.stream({
@@ -263,7 +303,7 @@ export function createTurns(options: TurnsOptions): Turns {
           continue;
         }
         for (const sentence of feedOf(run).push(part.text)) {
-          if (run.committed) void say(callId, run, sentence);
+          if (run.committed && settings.sentenceBySentence) void say(callId, run, sentence);
           else run.buffered.push(sentence);
         }
       }
