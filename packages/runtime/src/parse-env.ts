@@ -19,14 +19,16 @@ export class EnvError extends Error {
 }
 
 /**
- * Validates `source` (usually `process.env`, passed by an app's `env.ts`) against `schema`. An
+ * Validates `source` (usually the environment of the process, passed by an app's `env.ts`) against `schema`. An
  * empty variable counts as unset, as in `VAR= command`.
  *
  * @throws EnvError naming every bad variable and what is wrong with it, never a value.
  * @example
  * ```ts
  * const schema = z.object({ ...brainEnv.shape, ...upstashEnv.shape, PORT: z.coerce.number() });
- * export const loadEnv = (source = process.env) => parseEnv(schema, source, [upstashEnvCheck]);
+ * // in an app's env.ts, the one file that reads the environment of the process:
+ * export const loadEnv = (source: Record<string, string | undefined>) =>
+ *   parseEnv(schema, source, [upstashEnvCheck]);
  * ```
  */
 export function parseEnv<TSchema extends z.ZodType>(

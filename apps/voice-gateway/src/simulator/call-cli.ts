@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startTerminal } from './terminal';
+import { deliveryFrom, startTerminal, terminalFlags } from './terminal';
 
 const usage = `Usage: pnpm call [options]
 
@@ -16,22 +16,12 @@ In the call: /hangup (or Ctrl-D) hangs up.`;
 
 async function main() {
   const { values } = parseArgs({
-    options: {
-      copies: { type: 'string' },
-      reversed: { type: 'boolean' },
-      'wrong-signature': { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { ...terminalFlags, reversed: { type: 'boolean' } },
   });
   if (values.help) return console.log(usage);
   const terminal = await startTerminal({
     verbose: values.verbose,
-    delivery: {
-      copies: values.copies ? Math.max(1, Number(values.copies)) : 1,
-      order: values.reversed ? 'reversed' : 'in-order',
-      signature: values['wrong-signature'] ? 'wrong' : 'valid',
-    },
+    delivery: deliveryFrom(values),
     quit: ['/hangup', '/quit', '/exit'],
   });
   const { simulator, gateway } = terminal.rig;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startTerminal } from './terminal';
+import { deliveryFrom, startTerminal, terminalFlags } from './terminal';
 
 const usage = `Usage: pnpm sms [options]
 
@@ -17,21 +17,12 @@ Offline by default (answers from knowledge/); set OPENAI_API_KEY and/or OPENAI_B
 
 async function main() {
   const { values } = parseArgs({
-    options: {
-      from: { type: 'string' },
-      copies: { type: 'string' },
-      'wrong-signature': { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { ...terminalFlags, from: { type: 'string' } },
   });
   if (values.help) return console.log(usage);
   const terminal = await startTerminal({
     verbose: values.verbose,
-    delivery: {
-      copies: values.copies ? Math.max(1, Number(values.copies)) : 1,
-      signature: values['wrong-signature'] ? 'wrong' : 'valid',
-    },
+    delivery: deliveryFrom(values),
     quit: ['/quit', '/exit'],
   });
   const { simulator, gateway } = terminal.rig;

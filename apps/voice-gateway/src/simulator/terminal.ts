@@ -4,6 +4,27 @@ import pino from 'pino';
 import { processEnvironment } from '../env';
 import { type Rig, startRig } from './rig';
 
+/** The command-line flags `pnpm call` and `pnpm sms` share (for `util.parseArgs`). */
+export const terminalFlags = {
+  copies: { type: 'string' },
+  'wrong-signature': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** How webhooks are delivered, from the parsed flags (`--copies N`, `--wrong-signature`, `--reversed`). */
+export function deliveryFrom(flags: {
+  copies?: string | undefined;
+  'wrong-signature'?: boolean | undefined;
+  reversed?: boolean | undefined;
+}): DeliveryOptions {
+  return {
+    copies: flags.copies ? Math.max(1, Number(flags.copies)) : 1,
+    order: flags.reversed ? 'reversed' : 'in-order',
+    signature: flags['wrong-signature'] ? 'wrong' : 'valid',
+  };
+}
+
 /** Options for {@link startTerminal}. */
 export type TerminalOptions = {
   /** Print the gateway's logs (stderr). */
@@ -70,8 +91,9 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     follow(changed, show) {
       const following = async () => {
         while (open) {
-          await simulator.waitUntil(() => !open || changed(), 3_600_000).catch(() => {});
-          show();
+          // A short wait, looked at again: closing wakes nothing, and no timer outlives the session.
+          await simulator.waitUntil(() => !open || changed(), 200).catch(() => {});
+          if (changed()) show();
         }
       };
       followers.push(following());
