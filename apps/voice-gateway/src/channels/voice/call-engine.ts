@@ -92,7 +92,9 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
     return activity.run(callId, async () => {
       if (await states.ended(callId)) return;
       const segments = inOrder(await store.take<Segment>(keys.segments(callId)));
+      // Nothing left: another instance took the utterance; its run answers, not ours.
       if (segments.length > 0) turns.commit(callId, segments);
+      else turns.forget(callId);
     });
   }
   const waitFor = (callId: string, ms: number) =>

@@ -40,6 +40,8 @@ export type Turns = {
   speculate(callId: string, segments: Segment[]): void;
   /** The utterance ended: its answer is spoken (the speculative run's, if it had these words). */
   commit(callId: string, segments: Segment[]): void;
+  /** The utterance ended elsewhere (another instance took it): a silent run here is withdrawn. */
+  forget(callId: string): void;
   /** The caller barged in at `at` (epoch ms): the answer stops; history keeps what was heard. */
   interrupted(callId: string, at: number): void;
   /** Hang-up: every run of the call is abandoned. */
@@ -381,6 +383,15 @@ export function createTurns(options: TurnsOptions): Turns {
       }
       if (current && !current.committed) withdraw(callId, current, 'other words were final');
       start(callId, newRun(call, segments, true));
+    },
+
+    forget(callId) {
+      const call = calls.get(callId);
+      if (!call) return;
+      call.attempts = 0;
+      if (call.current && !call.current.committed) {
+        withdraw(callId, call.current, 'the utterance was taken elsewhere');
+      }
     },
 
     interrupted(callId, at) {
