@@ -4,13 +4,22 @@
  * `@org/voipbin/test`.
  */
 export { actionSchema, type FetchRequest, fetchRequestSchema, type VoipbinAction } from './actions';
-export type { CallsResource, TalkInput } from './client/calls';
+export {
+  type CallsResource,
+  type CreateCallInput,
+  type CreatedCalls,
+  createdCallsSchema,
+  groupcallSchema,
+  type TalkInput,
+  type VoipbinGroupcall,
+} from './client/calls';
 export {
   createVoipbinClient,
   defaultVoipbinApiUrl,
   type VoipbinClient,
   type VoipbinClientOptions,
 } from './client/client';
+export type { ConferenceInput, ConferencesResource } from './client/conferences';
 export type { ConversationsResource } from './client/conversations';
 export {
   type CustomerResource,
@@ -35,7 +44,20 @@ export {
   type VoipbinSpeaking,
 } from './client/speakings';
 export type { TranscribesResource } from './client/transcribes';
-export { type CallEventType, callEventTypes, callSchema, type VoipbinCall } from './events/call';
+export {
+  type CallEventType,
+  callActionSchema,
+  callEventTypes,
+  callSchema,
+  type VoipbinCall,
+  type VoipbinCallAction,
+} from './events/call';
+export {
+  type ConferenceEventType,
+  conferenceEventTypes,
+  conferenceSchema,
+  type VoipbinConference,
+} from './events/conference';
 export {
   type ConversationEventType,
   conversationEventTypes,

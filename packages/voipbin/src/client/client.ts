@@ -1,4 +1,5 @@
 import { type CallsResource, createCallsResource } from './calls';
+import { type ConferencesResource, createConferencesResource } from './conferences';
 import { type ConversationsResource, createConversationsResource } from './conversations';
 import { type CustomerResource, createCustomerResource } from './customer';
 import { createFlowsResource, type FlowsResource } from './flows';
@@ -22,9 +23,9 @@ export type VoipbinClientOptions = {
   /** Per attempt, in ms. Default 5000. */
   timeoutMs?: number;
   /**
-   * Retries after the first attempt. Idempotent calls (GET, PUT, flush, stop, hangup): on 429,
-   * 5xx and network errors. The others (`say`, `talk`, sends, creates): only when VoIPBin
-   * certainly did not act (429, 503, failed connect). Default 2.
+   * Retries after the first attempt. Idempotent calls (GET, PUT, DELETE, flush, stop, hangup,
+   * music on hold): on 429, 5xx and network errors. The others (`say`, `talk`, sends, creates,
+   * dialing out): only when VoIPBin certainly did not act (429, 503, failed connect). Default 2.
    */
   retries?: number;
   /** First backoff, doubled per retry. Default 200 ms. */
@@ -36,6 +37,7 @@ export type VoipbinClientOptions = {
 /** The REST calls a gateway and its setup make, by resource, with zod-validated answers. */
 export type VoipbinClient = {
   calls: CallsResource;
+  conferences: ConferencesResource;
   speakings: SpeakingsResource;
   transcribes: TranscribesResource;
   customer: CustomerResource;
@@ -66,6 +68,7 @@ export function createVoipbinClient(options: VoipbinClientOptions = {}): Voipbin
   };
   return {
     calls: createCallsResource(request),
+    conferences: createConferencesResource(request),
     speakings: createSpeakingsResource(request),
     transcribes: createTranscribesResource(request),
     customer: createCustomerResource(request),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type CallEventType, callEventTypes, callSchema } from './call';
+import { type ConferenceEventType, conferenceEventTypes, conferenceSchema } from './conference';
 import {
   type ConversationEventType,
   conversationEventTypes,
@@ -18,6 +19,7 @@ import { type TranscriptEventType, transcriptEventTypes, transcriptSchema } from
 
 /** The `data` schema of every event type this package knows, by type. */
 export type EventDataSchemas = Record<CallEventType, typeof callSchema> &
+  Record<ConferenceEventType, typeof conferenceSchema> &
   Record<TranscribeEventType, typeof transcribeSchema> &
   Record<TranscriptEventType, typeof transcriptSchema> &
   Record<SpeechEventType, typeof speechEventSchema> &
@@ -37,13 +39,14 @@ function family<TType extends string, TSchema extends z.ZodType>(
 
 /**
  * The `data` schema of each known event type: what the account's webhook receives for calls,
- * speech to text, SMS and conversations. Schemas are loose: unknown fields pass through.
+ * conferences, speech to text, SMS and conversations. Schemas are loose: unknown fields pass through.
  *
  * @example
  * const data = eventDataSchemas.conversation_message_created.parse(envelope.data);
  */
 export const eventDataSchemas: EventDataSchemas = {
   ...family(callEventTypes, callSchema),
+  ...family(conferenceEventTypes, conferenceSchema),
   ...family(transcribeEventTypes, transcribeSchema),
   ...family(transcriptEventTypes, transcriptSchema),
   ...family(speechEventTypes, speechEventSchema),

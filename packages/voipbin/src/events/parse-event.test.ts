@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nilUuid } from '../wire';
 import { callEventTypes } from './call';
+import { conferenceEventTypes } from './conference';
 import { conversationEventTypes, isOwnedByAgent } from './conversation';
 import { conversationMessageEventTypes } from './conversation-message';
 import { dedupeKey, type WebhookEnvelope, webhookEnvelopeSchema } from './envelope';
@@ -84,6 +85,7 @@ describe('parseEvent', () => {
   it('has a schema for every type of every family, and no other', () => {
     const families = [
       callEventTypes,
+      conferenceEventTypes,
       transcribeEventTypes,
       transcriptEventTypes,
       speechEventTypes,

@@ -17,8 +17,26 @@ export type CallContext = {
   language: string;
 };
 
+/** What a call webhook names: the call, its flow, and its two ends. */
+export type CallParties = Pick<
+  CallContext,
+  'customerId' | 'callId' | 'activeflowId' | 'flowId' | 'from' | 'to'
+>;
+
 /** Go `time.Time` as VoIPBin emits it (RFC 3339, microseconds). */
 export const goTime = (date: Date): string => date.toISOString().replace('Z', '000Z');
+
+/**
+ * A clock whose readings strictly increase: two updates of one resource never share
+ * `tm_update`, which the gateway's dedupe key relies on.
+ */
+export function createClock(): () => Date {
+  let last = 0;
+  return () => {
+    last = Math.max(Date.now(), last + 1);
+    return new Date(last);
+  };
+}
 
 /** `tm_transcript`: an offset since the stream start encoded as a year-0001 timestamp. */
 export const offsetTime = (ms: number): string => {
@@ -37,7 +55,7 @@ const address = (type: string, target: string) => ({
 
 /** A call webhook (`call_created`, `call_progressing`, `call_hangup`...) with every field. */
 export function callEvent(
-  context: CallContext,
+  context: CallParties,
   type: string,
   status: string,
   at: Date,

@@ -1,9 +1,12 @@
 import { type Listening, listen } from '@org/runtime';
 import { Hono } from 'hono';
 import { nilUuid } from '../wire';
+import { createBackground } from './background';
 import { type SimulatedCall, type StartCallOptions, startSimulatedCall } from './call';
-import type { Envelope } from './events';
-import { createSimulatorState, type Fault, type SimulatorState } from './state';
+import { createConferences } from './conferences';
+import { createClock, type Envelope } from './events';
+import { createHumanLegs, type Humans } from './human-legs';
+import { createSimulatorState, type Fault, type HumanOutcome, type SimulatorState } from './state';
 import {
   createTextThread,
   type SimulatedTextThread,
@@ -23,6 +26,11 @@ export type SimulatorOptions = {
   webhookUri?: string;
   /** Pause between webhook attempts. Default 1000 ms, as VoIPBin. */
   retryDelayMs?: number;
+  /**
+   * How the people dialed by `POST /calls` answer when `humans.next()` scripted nothing.
+   * Default: `answer` after ringing 50 ms.
+   */
+  humans?: { outcome?: HumanOutcome; ringMs?: number };
   port?: number;
 };
 
@@ -41,6 +49,8 @@ export type Simulator = {
    * Nothing is delivered until its first `send`.
    */
   startTextThread(options?: StartTextThreadOptions): SimulatedTextThread;
+  /** The people `POST /calls` dials: script how they answer, reach their legs. */
+  readonly humans: Humans;
   /** A person takes the conversation: owner `agent`, `conversation_updated` delivered. */
   assignAgent(conversationId: string, agentId: string): Promise<void>;
   /** Nobody owns the conversation any more: `conversation_updated` delivered. */
@@ -51,16 +61,18 @@ export type Simulator = {
   fail(fault: Fault): void;
   /**
    * Resolves when `check()` holds (checked after every delivery attempt, spoken line, flush,
-   * Speaking session created or stopped, and sent text); rejects after `timeoutMs`.
+   * Speaking session created or stopped, sent text, fetch, conference change, dialed leg change
+   * and music-on-hold change); rejects after `timeoutMs`.
    */
   waitUntil(check: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
   close(): Promise<void>;
 };
 
 /**
- * Starts a local VoIPBin stand-in: the REST endpoints a gateway uses (speakings, talk,
- * transcribes, customer, flows, numbers, conversations, messages), calls and SMS threads
- * played from the other side, and signed webhook delivery as SPEC.md §7 describes.
+ * Starts a local VoIPBin stand-in: the REST endpoints a gateway uses (speakings, calls,
+ * conferences, transcribes, customer, flows, numbers, conversations, messages), calls and SMS
+ * threads played from the other side, people answering the calls it dials, and signed webhook
+ * delivery as SPEC.md §7 describes.
  *
  * @example
  * const simulator = await startSimulator({ webhookUri: 'http://127.0.0.1:3002/voipbin/webhook' });
@@ -88,16 +100,33 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       wake();
     },
   });
-  const calls = new Map<string, { hangup: () => Promise<void> }>();
+  const hangups = new Map<string, (by: 'local' | 'remote') => Promise<void>>();
   const texting = createTexting({
     state,
     deliver: (envelopes, delivery) => sender.deliver(envelopes, delivery),
     defaultDelivery: () => simulator.delivery,
     onSent: wake,
   });
+  const background = createBackground({
+    deliver: (envelopes, delivery) => sender.deliver(envelopes, delivery),
+    defaultDelivery: () => simulator.delivery,
+  });
+  const clock = createClock();
+  const conferences = createConferences({ state, background, clock, changed: wake });
+  const humans = createHumanLegs({
+    state,
+    conferences,
+    background,
+    clock,
+    changed: wake,
+    waitUntil: (...args) => simulator.waitUntil(...args),
+    defaults: options.humans,
+  });
   const api = createSimulatorApi(state, {
     changed: wake,
-    hangup: async (callId) => calls.get(callId)?.hangup(),
+    hangup: async (callId) => hangups.get(callId)?.('local'),
+    humans,
+    conferences,
     texting,
   });
   const server: Listening = await listen(new Hono().route('/v1.0', api).fetch, {
@@ -127,9 +156,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         test();
       });
     },
+    humans,
     startCall: (callOptions) =>
       startSimulatedCall(
-        { state, simulator, register: (call) => calls.set(call.id, call) },
+        {
+          state,
+          simulator,
+          register: (callId, hangup) => hangups.set(callId, hangup),
+          conferences,
+          background,
+          changed: wake,
+        },
         callOptions,
       ),
     startTextThread: (threadOptions) =>
@@ -144,8 +181,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       await texting.setOwner(conversationOf(conversationId), '', nilUuid);
     },
     async close() {
+      background.close();
+      conferences.close();
       sender.close();
-      await texting.settled();
+      await Promise.all([texting.settled(), background.settled()]);
       await server.close();
     },
   };

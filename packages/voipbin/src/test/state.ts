@@ -80,6 +80,79 @@ export type SimulatedSpeaking = {
   status: 'active' | 'stopped';
 };
 
+/** A conference of the account (`POST /conferences`), as `/conferences` answers it. */
+export type SimulatedConference = {
+  id: string;
+  customer_id: string;
+  type: string;
+  /** `terminating` while a delete kicks its participants, then `terminated`. */
+  status: 'progressing' | 'terminating' | 'terminated';
+  name: string;
+  detail: string;
+  data: Record<string, unknown>;
+  timeout: number;
+  pre_flow_id: string;
+  post_flow_id: string;
+  /** One id per call in it now (a conferencecall id, not the call id). */
+  conferencecall_ids: string[];
+  recording_id: string;
+  recording_ids: string[];
+  transcribe_id: string;
+  transcribe_ids: string[];
+  tm_end: string | null;
+  tm_create: string;
+  tm_update: string;
+  tm_delete: string | null;
+};
+
+/**
+ * What the person dialed by `POST /calls` does: picks up, never does (`noanswer`), is `busy`,
+ * the dial `failed`, or `ring`s until the test calls `answer()` or `hangup()` on the leg (or
+ * the gateway hangs it up: `cancel`).
+ */
+export type HumanOutcome = 'answer' | 'noanswer' | 'busy' | 'failed' | 'ring';
+
+/** A leg dialed by `POST /calls`: the person a call is handed to. */
+export type SimulatedOutboundCall = {
+  id: string;
+  /** Our number it was dialed from. */
+  source: string;
+  destination: string;
+  /** The actions it runs once answered (a `flow_id`'s, when dialed with one). */
+  actions: VoipbinAction[];
+  outcome: HumanOutcome;
+  status: 'dialing' | 'ringing' | 'progressing' | 'hangup';
+  /** What the person heard: the texts of its `talk` actions, in order (the briefing). */
+  heard: string[];
+  /** The conference it is in now. */
+  conferenceId: string | undefined;
+  /** When it was answered (epoch ms). */
+  answeredAt: number | undefined;
+  hangupBy: 'local' | 'remote' | undefined;
+  hangupReason: string | undefined;
+};
+
+/** Music on hold turned on (`POST /calls/{id}/moh`) or off (`DELETE`). */
+export type MusicOnHoldChange = { callId: string; on: boolean; at: number };
+
+/**
+ * One `fetch` of a call's parking flow (`startCall({ fetchUrl })`) and what came of it:
+ * `executed`; `skipped` (the first action had no id, so VoIPBin resumes after the list);
+ * `failed` (not a 200 with a JSON array: the flow stops and the call hangs up); `late`
+ * (answered after VoIPBin's 3 s budget: the call is left in silence, the flow stuck).
+ */
+export type FetchRecord = {
+  callId: string;
+  /** The URL after `${voipbin.…}` substitution. */
+  url: string;
+  status: number | 'error';
+  /** The answer, when it was a JSON array of actions. */
+  actions: VoipbinAction[] | undefined;
+  outcome: 'executed' | 'skipped' | 'failed' | 'late';
+  at: number;
+  durationMs: number;
+};
+
 /** Everything the simulated VoIPBin account holds, and what happened to it. */
 export type SimulatorState = {
   accessKey: string | undefined;
@@ -108,6 +181,13 @@ export type SimulatorState = {
   /** What the bot texted, in order. */
   sentTexts: SentText[];
   flushes: { callId: string; speakingId: string; at: number }[];
+  /** Conferences, by id; a deleted one stays, `terminated`. */
+  conferences: Map<string, SimulatedConference>;
+  /** Legs dialed by `POST /calls`, by id, in order. */
+  outboundCalls: Map<string, SimulatedOutboundCall>;
+  musicOnHold: MusicOnHoldChange[];
+  /** Every parking-flow `fetch`, in order. */
+  fetches: FetchRecord[];
   requests: RecordedRequest[];
   faults: Fault[];
 };
@@ -143,6 +223,10 @@ export function createSimulatorState(options: {
     messages: new Map(),
     sentTexts: [],
     flushes: [],
+    conferences: new Map(),
+    outboundCalls: new Map(),
+    musicOnHold: [],
+    fetches: [],
     requests: [],
     faults: [],
   };

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { nilUuid } from '../wire';
 import { type ApiErrorStatus, apiError } from './api-error';
+import { type CallsApiHooks, createCallsApi } from './calls-api';
+import type { Conferences } from './conferences';
+import { createConferencesApi } from './conferences-api';
 import { createConversationsApi } from './conversations-api';
 import { transcribeResource } from './events';
 import type { SimulatedFlow, SimulatedSpeaking, SimulatorState } from './state';
 import type { Texting } from './texting';
 
 /** What the API does beyond its state. */
-export type SimulatorApiHooks = {
-  /** Something was said to a call or a Speaking session changed (wakes `waitUntil`). */
-  changed: () => void;
-  /** `POST /calls/{id}/hangup`. */
-  hangup: (callId: string) => Promise<void>;
+export type SimulatorApiHooks = CallsApiHooks & {
+  conferences: Conferences;
   /** Conversations and SMS. */
   texting: Texting;
 };
@@ -169,21 +169,7 @@ export function createSimulatorApi(state: SimulatorState, hooks: SimulatorApiHoo
       hooks.changed();
       return c.json(speaking);
     })
-    .post('/calls/:id/talk', async (c) => {
-      const call = state.calls.get(c.req.param('id'));
-      if (!call) return apiError(c, 404, 'call not found');
-      if (call.status !== 'progressing') return apiError(c, 409, 'call is not progressing');
-      const { text } = (await c.req.json()) as { text?: string };
-      if (!text) return apiError(c, 400, 'text is required');
-      state.spoken.push({ callId: call.context.callId, text, via: 'talk', at: Date.now() });
-      hooks.changed();
-      return c.json({});
-    })
-    .post('/calls/:id/hangup', async (c) => {
-      const call = state.calls.get(c.req.param('id'));
-      if (!call) return apiError(c, 404, 'call not found');
-      await hooks.hangup(call.context.callId);
-      return c.json({ id: call.context.callId, status: call.status });
-    })
+    .route('/', createCallsApi(state, hooks))
+    .route('/', createConferencesApi(state, hooks.conferences))
     .route('/', createConversationsApi(state, hooks.texting));
 }
