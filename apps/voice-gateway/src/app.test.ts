@@ -62,6 +62,15 @@ describe('POST /voipbin/webhook', () => {
     expect(requests).toEqual(['POST /v1.0/speakings', 'POST /v1.0/speakings/speaking-1/say']);
   });
 
+  it('does not greet a call we dialed (an outgoing leg answering)', async () => {
+    const { engine, requests, post } = setup();
+    const outgoing = JSON.parse(answered) as { type: string; data: Record<string, unknown> };
+    outgoing.data.direction = 'outgoing';
+    expect((await post(JSON.stringify(outgoing))).status).toBe(200);
+    await engine.settled();
+    expect(requests).toEqual([]);
+  });
+
   it('answers 401 without side effects to a missing or wrong signature', async () => {
     const { engine, requests, post } = setup();
     for (const signature of [null, signBody('another-secret', answered), 'sha256=00']) {

@@ -273,6 +273,8 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
   async function dispatch(event: VoiceEvent): Promise<void> {
     switch (event.type) {
       case 'call_progressing':
+        // A call we dialed (a person's leg, later) is not a caller to greet.
+        if (event.data.direction === 'outgoing') return;
         return onAnswered(event.data.id);
       case 'call_hangup':
         return onHangup(event.data.id);
