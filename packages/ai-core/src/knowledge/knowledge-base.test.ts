@@ -52,7 +52,11 @@ describe('createKnowledgeBase', () => {
   });
 
   it('respects the limit and drops passages far below the best', () => {
-    expect(knowledge.search('open hours refunds canada', { limit: 2 })).toHaveLength(2);
+    expect(knowledge.search('opening hours', { limit: 1 })).toHaveLength(1);
+    expect(knowledge.search('opening hours').map((result) => result.id)).toEqual([
+      'hours.md#weekdays',
+      'hours.md#weekend',
+    ]);
     const weekend = knowledge.search('closed on sunday');
     expect(weekend.map((result) => result.id)).toEqual(['hours.md#weekend']);
   });
@@ -69,10 +73,36 @@ describe('createKnowledgeBase', () => {
     }
   });
 
-  it('does not count a match that is only fuzzy', () => {
-    // "Mondey" is one edit away from "monday" but shares no real term with the knowledge.
-    expect(knowledge.search('mondey')).toEqual([]);
-    expect(knowledge.search('monday')[0]?.id).toBe('hours.md#weekdays');
+  it('reads a typo of a longer word as the word, and leaves other words alone', () => {
+    expect(knowledge.search('mondey')[0]?.id).toBe('hours.md#weekdays');
+    expect(knowledge.search('retrun within 30 days')[0]?.id).toBe('returns.md#returns');
+    expect(knowledge.search('money')).toEqual([]);
+  });
+
+  it('reads customer words for what the documents say otherwise', () => {
+    expect(knowledge.search('Do you send packages overseas?')[0]?.id).toBe('delivery.md#abroad');
+    expect(knowledge.search('How do I get my money back?')[0]?.id).toBe('returns.md#refunds');
+  });
+
+  it('declines a question whose most specific word no passage says', () => {
+    // "Saturday" matches, but the question is about the library.
+    expect(knowledge.search('Is the library open on Saturday?')).toEqual([]);
+    expect(knowledge.search('Do you ship parcels to Japan?')).toEqual([]);
+    // Weak words ("week", "tomorrow") neither decide nor block.
+    expect(knowledge.search('Are you open tomorrow?')).not.toEqual([]);
+    expect(knowledge.search('week')).toEqual([]);
+  });
+
+  it('weighs headings, so the section about a thing comes before one that mentions it', () => {
+    expect(knowledge.search('refunds')[0]?.id).toBe('returns.md#refunds');
+  });
+
+  it('finds one passage per part of a two-part question', () => {
+    const found = knowledge.search('When are you open on Saturday, and how long do refunds take?');
+    expect(found.map((result) => result.id).sort()).toEqual([
+      'hours.md#weekend',
+      'returns.md#refunds',
+    ]);
   });
 
   it('keeps ids unique across documents with the same headings', () => {

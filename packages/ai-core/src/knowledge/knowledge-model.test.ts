@@ -105,6 +105,29 @@ describe('createKnowledgeModel', () => {
     expect(textOf(parts)).toBe('Please call +1 (555) 010-2030.');
   });
 
+  it('answers what was asked, not the nearest passage, and declines when nothing covers it', async () => {
+    const abroad = await answer('Also, does the free shipping over $50 work for orders to the UK?');
+    expect(abroad).toContain('International orders do not qualify for free shipping.');
+    expect(abroad).not.toContain('free on orders over $50');
+    expect(await answer('Where is the bathroom?')).toContain('restroom');
+    expect(await answer('Do giftcards expire?')).toContain('never expire');
+    expect(await answer('When does the coffee bar stop taking orders?')).toContain('last orders');
+    for (const question of [
+      'Who won the Super Bowl last year?',
+      'What time does the Barnes & Noble at the mall close?',
+      "What's Apple's stock price today?",
+      'I bought a mug last week and it is broken, what can I do?',
+    ]) {
+      expect(await answer(question), question).toMatch(/don't know/i);
+    }
+  });
+
+  it('answers both parts of a two-part question', async () => {
+    const text = await answer('What are your Sunday hours, and is parking free on Sundays?');
+    expect(text).toContain('Sunday: 10:00–16:00');
+    expect(text).toContain('all day on Sunday');
+  });
+
   it('replies politely to greetings, thanks and goodbyes', async () => {
     expect(await answer('Hello!')).toMatch(/help/i);
     expect(await answer('thanks a lot')).toMatch(/welcome/i);

@@ -44,10 +44,11 @@ const smallTalk = (text: string): 'hello' | 'thanks' | 'bye' | undefined => {
 
 /**
  * The embedded offline model: no key, no network. It answers the last user message from the knowledge
- * passages the assistant retrieved (`request.context`): the sentences and lists of the best passage that
- * share the most terms with the question, word by word. A message that is only a greeting, thanks or
- * goodbye gets a polite reply; without context it says it does not know (`fallback`). It never calls
- * tools and never invents anything.
+ * passages the assistant retrieved (`request.context`): the sentences, list items and rows of the best
+ * passage that say what the question asks (and of the next ones for a part the best leaves unsaid, see
+ * `selectAnswer`), word by word. A message that is only a greeting, thanks or goodbye gets a polite
+ * reply; without context (the knowledge base found nothing that covers the question) it says it does
+ * not know (`fallback`). It never calls tools and never invents anything.
  * On abort it throws the signal's reason.
  *
  * @example
@@ -70,8 +71,8 @@ export const createKnowledgeModel = (options: KnowledgeModelOptions = {}): ChatM
     if (kind === 'hello') return greeting;
     if (kind === 'thanks') return thanksReply;
     if (kind === 'bye') return goodbyeReply;
-    const best = request.context?.[0];
-    return (best && selectAnswer(question, best.text)) || fallback;
+    const context = request.context ?? [];
+    return (context.length > 0 && selectAnswer(question, context)) || fallback;
   };
 
   async function* stream(

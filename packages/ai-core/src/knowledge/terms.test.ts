@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTerm, termMatches, termsOf, tokenize } from './terms';
+import {
+  isStopWord,
+  isWeakWord,
+  joinCompound,
+  normalizeTerm,
+  splitCompound,
+  termsOf,
+  tokenize,
+  transpositions,
+} from './terms';
 
 describe('tokenize', () => {
   it('keeps inner apostrophes and decimal points, drops punctuation', () => {
@@ -13,7 +22,7 @@ describe('tokenize', () => {
   });
 });
 
-describe('normalizeTerm', () => {
+describe('normalizeTerm (Porter stemming from the stemmer package)', () => {
   it.each([
     ['hours', 'hour'],
     ['opening', 'open'],
@@ -25,17 +34,51 @@ describe('normalizeTerm', () => {
     ['policies', 'policy'],
     ['Café', 'cafe'],
     ["shop's", 'shop'],
+    ['recommendations', 'recommend'],
   ])('makes %s meet %s', (word, base) => {
     expect(normalizeTerm(word)).toBe(normalizeTerm(base));
     expect(normalizeTerm(word)).toBeTruthy();
   });
 
-  it('drops stop words, courtesy words and single letters, keeps numbers', () => {
-    for (const word of ['the', 'What', 'your', "don't", 'hello', 'thanks', 'x']) {
-      expect(normalizeTerm(word)).toBeUndefined();
+  it.each([
+    ['bought', 'buy'],
+    ['paid', 'pay'],
+    ['sent', 'send'],
+    ['kept', 'keep'],
+    ['lost', 'lose'],
+  ])('makes the irregular %s meet %s', (word, base) => {
+    expect(normalizeTerm(word)).toBe(normalizeTerm(base));
+  });
+
+  it('drops stop words, chat shorthand, courtesy words and single letters, keeps numbers', () => {
+    for (const word of [
+      'the',
+      'What',
+      'your',
+      "don't",
+      'dont',
+      'ur',
+      'wat',
+      'hello',
+      'thanks',
+      'x',
+    ]) {
+      expect(normalizeTerm(word), word).toBeUndefined();
     }
     expect(normalizeTerm('5')).toBe('5');
     expect(normalizeTerm('4.99')).toBe('4.99');
+  });
+});
+
+describe('stop and weak words', () => {
+  it('tells words without meaning from words that rank but never decide', () => {
+    expect(isStopWord('you')).toBe(true);
+    expect(isStopWord('do')).toBe(true);
+    expect(isStopWord('week')).toBe(false);
+    for (const word of ['week', 'tomorrow', 'friend', 'morning', 'Yesterday']) {
+      expect(isWeakWord(word), word).toBe(true);
+    }
+    for (const word of ['refund', 'parcel', 'restroom']) expect(isWeakWord(word), word).toBe(false);
   });
 });
 
@@ -46,11 +89,31 @@ describe('termsOf', () => {
   });
 });
 
-describe('termMatches', () => {
-  it('matches equal terms and extensions of 4+ chars only', () => {
-    expect(termMatches('member', 'membership')).toBe(true);
-    expect(termMatches('membership', 'member')).toBe(true);
-    expect(termMatches('day', 'days')).toBe(false);
-    expect(termMatches('book', 'cook')).toBe(false);
+describe('compounds', () => {
+  const known = new Set(termsOf('Gift cards and books are sold in the shop.'));
+  const isKnown = (term: string) => known.has(term);
+
+  it('splits a word written as one into two known terms', () => {
+    expect(splitCompound('giftcards', isKnown)).toEqual([['gift', 'card']]);
+    expect(splitCompound('Bookshop', isKnown)).toEqual([['book', 'shop']]);
+  });
+
+  it('does not split when a part is unknown or too short', () => {
+    expect(splitCompound('audiobooks', isKnown)).toEqual([]);
+    expect(splitCompound('giftcd', isKnown)).toEqual([]);
+  });
+
+  it('joins two words into the term of their compound', () => {
+    expect(joinCompound('gift', 'cards')).toBe(normalizeTerm('giftcards'));
+    expect(joinCompound('e', 'mail')).toBe(normalizeTerm('email'));
+  });
+});
+
+describe('transpositions', () => {
+  it('gives every swap of two neighbouring letters', () => {
+    expect(transpositions('retrun')).toContain('return');
+    expect(transpositions('reciept')).toContain('receipt');
+    expect(transpositions('ab')).toEqual(['ba']);
+    expect(transpositions('aa')).toEqual([]);
   });
 });

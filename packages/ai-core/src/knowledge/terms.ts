@@ -1,20 +1,6 @@
-/**
- * Words that carry no meaning for retrieval: English stop words, question phrasing, contractions and
- * courtesy words (a greeting alone must not retrieve anything).
- */
-const stopWords: ReadonlySet<string> = new Set(
-  `a about above after again against all am an and any are aren't as at be because been before being below
-  between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each
-  few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers
-  herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more
-  most mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same
-  shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them
-  themselves then there there's these they they'd they'll they're they've this those through to too under
-  until up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which
-  while who who's whom why why's will with won't would wouldn't you you'd you'll you're you've your yours
-  yourself yourselves also just may might must shall much many anything something get got tell know want
-  like please ok okay yes yeah hi hello hey thank thanks bye goodbye cheers`.split(/\s+/),
-);
+import { stemmer } from 'stemmer';
+import { baseForm } from './irregular-forms';
+import { stopWords, weakWords } from './stop-words';
 
 const termPattern = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu;
 
@@ -24,35 +10,56 @@ const termPattern = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu;
 export const tokenize = (text: string): string[] =>
   text.replace(/[’‘]/g, "'").match(termPattern) ?? [];
 
-const undouble = (stem: string): string =>
-  /([^aeiouylsz])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+const plainWords = new Map<string, string>();
+const stems = new Map<string, string>();
+/** Words repeat across questions and passages: the last few thousand are remembered. */
+const maxRemembered = 10_000;
+
+const remember = (cache: Map<string, string>, key: string, value: string): string => {
+  if (cache.size >= maxRemembered) cache.clear();
+  cache.set(key, value);
+  return value;
+};
+
+/** A raw word in lower case, without diacritics or a possessive `'s`. */
+export const plainWord = (word: string): string =>
+  plainWords.get(word) ??
+  remember(
+    plainWords,
+    word,
+    word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/'s$/, ''),
+  );
 
 /**
- * A light English stemmer, so that `hours`/`hour`, `opening`/`open`, `returns`/`returned`/`return` and
- * `price`/`pricing` meet. The same function processes documents and queries, so stems need only agree.
+ * The index term of a plain word, stop words included: its base form stemmed (Porter, from the
+ * `stemmer` package), so that `hours`/`hour`, `opening`/`open`, `shipped`/`shipping` and
+ * `bought`/`buy` meet. Numbers and words with digits are kept as they are.
  */
-export const stem = (word: string): string => {
-  let term = word;
-  if (term.length > 4 && term.endsWith('ies')) term = `${term.slice(0, -3)}y`;
-  else if (term.length > 3 && term.endsWith('s') && !/(ss|us|is)$/.test(term))
-    term = term.slice(0, -1);
-  if (term.length > 5 && term.endsWith('ing')) term = undouble(term.slice(0, -3));
-  else if (term.length > 4 && term.endsWith('ed')) term = undouble(term.slice(0, -2));
-  if (term.length > 4 && term.endsWith('e')) term = term.slice(0, -1);
-  return term;
+export const stemWord = (plain: string): string => {
+  const known = stems.get(plain);
+  if (known !== undefined) return known;
+  const word = plain.replace(/'/g, '');
+  return remember(stems, plain, /^\p{L}+$/u.test(word) ? stemmer(baseForm(word)) : word);
 };
+
+/** Whether a raw word is a stop word (no meaning for retrieval). */
+export const isStopWord = (word: string): boolean => {
+  const plain = plainWord(word);
+  return stopWords.has(plain) || stopWords.has(plain.replace(/'/g, ''));
+};
+
+/** Whether a raw word may rank a passage but never decides one (`week`, `tomorrow`, `friend`). */
+export const isWeakWord = (word: string): boolean => weakWords.has(plainWord(word));
 
 /**
  * Normalises one raw word into an index term: lower case, no diacritics, no possessive, stemmed.
  * Returns `undefined` for stop words and single letters.
  */
 export const normalizeTerm = (word: string): string | undefined => {
-  const lower = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/'s$/, '');
-  if (stopWords.has(lower)) return undefined;
-  const plain = lower.replace(/'/g, '');
+  if (isStopWord(word)) return undefined;
+  const plain = plainWord(word).replace(/'/g, '');
   if (plain.length < 2 && !/\d/.test(plain)) return undefined;
-  const term = /^\p{L}+$/u.test(plain) ? stem(plain) : plain;
-  return stopWords.has(term) ? undefined : term;
+  return stemWord(plain);
 };
 
 /** The distinct index terms of `text`, in order of first appearance. */
@@ -65,9 +72,36 @@ export const termsOf = (text: string): string[] => {
   return [...terms];
 };
 
-/** Whether a document term matches a query term: equal, or one extends the other (both 4+ chars). */
-export const termMatches = (queryTerm: string, term: string): boolean => {
-  if (queryTerm === term) return true;
-  const [short, long] = queryTerm.length <= term.length ? [queryTerm, term] : [term, queryTerm];
-  return short.length >= 4 && long.startsWith(short);
+/**
+ * The ways to read an unknown word as two known ones (`giftcards` → `gift` + `card`): each split
+ * into parts of at least 3 letters whose terms `isKnown` accepts, longest first part first.
+ */
+export const splitCompound = (
+  word: string,
+  isKnown: (term: string) => boolean,
+): [string, string][] => {
+  const plain = plainWord(word).replace(/'/g, '');
+  if (!/^\p{L}{6,}$/u.test(plain)) return [];
+  const splits: [string, string][] = [];
+  for (let at = plain.length - 3; at >= 3; at -= 1) {
+    const left = stemWord(plain.slice(0, at));
+    const right = stemWord(plain.slice(at));
+    if (isKnown(left) && isKnown(right)) splits.push([left, right]);
+  }
+  return splits;
+};
+
+/** The term of two adjacent words written as one (`gift` `card` → `giftcard`, `e` `mail` → `email`). */
+export const joinCompound = (first: string, second: string): string =>
+  stemWord(`${plainWord(first)}${plainWord(second)}`.replace(/'/g, ''));
+
+/** The words one swap of neighbouring letters away from `word` (`retrun` → `return`, …). */
+export const transpositions = (word: string): string[] => {
+  const plain = plainWord(word);
+  const variants: string[] = [];
+  for (let at = 0; at < plain.length - 1; at += 1) {
+    if (plain[at] === plain[at + 1]) continue;
+    variants.push(`${plain.slice(0, at)}${plain[at + 1]}${plain[at]}${plain.slice(at + 2)}`);
+  }
+  return variants;
 };
