@@ -164,14 +164,17 @@ export function createTurns(options: TurnsOptions): Turns {
 
   /** Queues `text` to be said after what the run said before. */
   function say(callId: string, run: Run, text: string): Promise<void> {
-    run.speech = run.speech.then(async () => {
-      if (run.interruptedAt !== undefined || run.controller.signal.aborted) return;
-      if (await states.ended(callId)) return;
-      const start = Math.max(now(), await states.speakingUntil(callId));
-      if (await speaker.say(callId, text)) {
-        run.spoken.push({ text, start, end: start + text.length * settings.msPerChar });
-      }
-    });
+    run.speech = run.speech
+      .then(async () => {
+        if (run.interruptedAt !== undefined || run.controller.signal.aborted) return;
+        if (await states.ended(callId)) return;
+        const start = Math.max(now(), await states.speakingUntil(callId));
+        if (await speaker.say(callId, text)) {
+          run.spoken.push({ text, start, end: start + text.length * settings.msPerChar });
+        }
+      })
+      // The chain never rejects: a failing store must not stop the sentences after it.
+      .catch((error: unknown) => logger.error({ callId, err: error }, 'could not say a sentence'));
     return run.speech;
   }
 
@@ -234,6 +237,9 @@ export function createTurns(options: TurnsOptions): Turns {
             for (const timer of timers.splice(0)) clearTimeout(timer);
             budget(settings.replyBudgetMs);
             run.speech = run.speech.then(() => speaker.say(callId, filler).then(() => {}));
+            run.speech = run.speech.catch((error: unknown) =>
+              logger.error({ callId, err: error }, 'could not say the filler'),
+            );
             await run.speech;
           })();
         }, fillerMs),
