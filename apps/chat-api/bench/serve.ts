@@ -1,8 +1,6 @@
-// The servers under test, in their own process so that the load generator does not share their CPU.
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+// The servers of the throughput section (an in-process model), in their own process so that the
+// load generator does not share their CPU.
 import { type Assistant, type ChatModel, createAssistant, createMemoryHistory } from '@org/ai-core';
-import { createOpenAIModel } from '@org/ai-core/openai';
 import { createMockChatModel } from '@org/ai-core/test';
 import { Hono } from 'hono';
 import { pino } from 'pino';
@@ -10,12 +8,8 @@ import { createApp } from '../src/app';
 import { unlimited } from '../src/rate-limit/rate-limiter';
 import { chatBodySchema } from '../src/routes/chat-input';
 import { createSessions } from '../src/sessions';
-import { loadBenchEnv } from './env';
-
-// The reply of the zero-latency model: about the size of a real short answer.
-const benchReply =
-  'We are open Monday to Saturday from 8 am to 6 pm and Sunday from 10 am to 4 pm. ' +
-  'The coffee bar closes half an hour before the shop.';
+import { benchInstructions, benchReply } from './fixtures';
+import { listen } from './listen';
 
 const sessions = createSessions({ secret: 'bench-secret-bench-secret-bench-secret' });
 
@@ -24,19 +18,12 @@ function chatApp(model: ChatModel, stub?: Assistant) {
   // Info-level request logs, as in production, written where they cost a write but print nothing.
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
   return createApp({
-    assistant:
-      stub ?? createAssistant({ model, history, instructions: 'You are a benchmark assistant.' }),
+    assistant: stub ?? createAssistant({ model, history, instructions: benchInstructions }),
     history,
     sessions,
     logger,
     corsOrigins: [],
     limits: { ip: unlimited, session: unlimited },
-  });
-}
-
-function listen(fetch: (request: Request, env: unknown) => Response | Promise<Response>) {
-  return new Promise<number>((resolve) => {
-    serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
   });
 }
 
@@ -52,12 +39,11 @@ const bare = new Hono()
     const body = chatBodySchema.parse(await c.req.json());
     if (!body.session_id || !sessions.verify(body.session_id)) return c.json({ error: 'x' }, 403);
     return c.json({ session_id: body.session_id, response: benchReply });
-  })
-  // This process's CPU time, so the bench can divide it by the requests a run served.
-  .get('/bench-cpu', (c) => c.json(process.cpuUsage()));
-const mockPort = await listen((request, env) => {
+  });
+// `listen` answers /bench-cpu, this process's CPU time, for the bench to divide by requests.
+const mockUrl = await listen((request, env) => {
   const path = new URL(request.url).pathname;
-  return path === '/bare' || path === '/bare-validated' || path === '/bench-cpu'
+  return path === '/bare' || path === '/bare-validated'
     ? bare.fetch(request, env)
     : mockApp.fetch(request, env);
 });
@@ -75,13 +61,6 @@ const stubAssistant: Assistant = {
   async *stream() {},
 };
 const stubApp = chatApp(createMockChatModel(), stubAssistant);
-const stubPort = await listen(stubApp.fetch);
+const stubUrl = await listen(stubApp.fetch);
 
-const { modelUrl } = loadBenchEnv();
-const openaiApp = chatApp(createOpenAIModel({ model: 'bench', baseURL: modelUrl, maxRetries: 0 }));
-const openaiPort = await listen(openaiApp.fetch);
-
-const url = (port: number) => `http://127.0.0.1:${port}`;
-console.log(
-  JSON.stringify({ mockUrl: url(mockPort), stubUrl: url(stubPort), openaiUrl: url(openaiPort) }),
-);
+console.log(JSON.stringify({ mockUrl, stubUrl }));

@@ -1,48 +1,13 @@
-import autocannon from 'autocannon';
 import { loadBenchEnv } from './env';
+import { benchMessage } from './fixtures';
+import { cpuPath } from './listen';
+import { connections, median, type Run, runLoad, sessionBody, type Target } from './load';
 
-const connections = 10;
 const { seconds, rounds } = loadBenchEnv();
 
-type Target = { name: string; url: string; method: 'GET' | 'POST'; body?: string };
-type Run = { rps: number; p50: number; p99: number; failures: number; cpuUs: number };
-
-/** The server process's CPU time so far, in µs (user + system). */
-async function serverCpu(baseUrl: string): Promise<number> {
-  const usage = (await (await fetch(`${baseUrl}/bench-cpu`)).json()) as NodeJS.CpuUsage;
-  return usage.user + usage.system;
-}
-
-async function run(target: Target, duration: number, baseUrl: string): Promise<Run> {
-  const cpuBefore = await serverCpu(baseUrl);
-  const result = await autocannon({
-    url: target.url,
-    method: target.method,
-    headers: { 'content-type': 'application/json' },
-    ...(target.body ? { body: target.body } : {}),
-    connections,
-    duration,
-  });
-  const cpuUs = (await serverCpu(baseUrl)) - cpuBefore;
-  return {
-    rps: result.requests.total / duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failures: result.non2xx + result.errors,
-    cpuUs: cpuUs / Math.max(1, result.requests.total),
-  };
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-async function sessionBody(baseUrl: string) {
-  const created = await fetch(`${baseUrl}/sessions`, { method: 'POST' });
-  const { session_id } = (await created.json()) as { session_id: string };
-  return JSON.stringify({ session_id, message: 'When do you open?' });
-}
+const run = (target: Target, duration: number, baseUrl: string) =>
+  runLoad(target, duration, [`${baseUrl}${cpuPath}`]);
+const cpuOf = (entry: Run) => entry.cpuUs[0] ?? Number.NaN;
 
 /**
  * POST /chat (zero-latency model, memory history) against a bare Hono route on the same server
@@ -59,26 +24,26 @@ export async function benchThroughput(baseUrl: string, stubUrl: string) {
       name: 'bare route',
       url: `${baseUrl}/bare`,
       method: 'POST',
-      body: await sessionBody(baseUrl),
+      body: await sessionBody(baseUrl, benchMessage),
     },
     {
       name: 'POST /chat',
       url: `${baseUrl}/chat`,
       method: 'POST',
-      body: await sessionBody(baseUrl),
+      body: await sessionBody(baseUrl, benchMessage),
     },
     { name: 'GET /healthz', url: `${stubUrl}/healthz`, method: 'GET' },
     {
       name: 'bare, body validated',
       url: `${baseUrl}/bare-validated`,
       method: 'POST',
-      body: await sessionBody(baseUrl),
+      body: await sessionBody(baseUrl, benchMessage),
     },
     {
       name: '/chat, stub assistant',
       url: `${stubUrl}/chat`,
       method: 'POST',
-      body: await sessionBody(stubUrl),
+      body: await sessionBody(stubUrl, benchMessage),
     },
   ];
   const sizes = await Promise.all(
@@ -113,7 +78,7 @@ export async function benchThroughput(baseUrl: string, stubUrl: string) {
         .toFixed(0)
         .padStart(6)} req/s  ` +
         `p50 ${median(all.map((entry) => entry.p50))} ms  p99 ${median(all.map((entry) => entry.p99))} ms  ` +
-        `server CPU ${median(all.map((entry) => entry.cpuUs)).toFixed(0)} µs/request  ` +
+        `server CPU ${median(all.map(cpuOf)).toFixed(0)} µs/request  ` +
         `(rounds: ${all.map((entry) => (entry.rps / 1000).toFixed(1)).join(' ')}k; failures ${failures})`,
     );
   }
@@ -126,7 +91,7 @@ export async function benchThroughput(baseUrl: string, stubUrl: string) {
   );
   console.log(`  /chat with a stub assistant ÷ bare (the HTTP layer alone): ${ratio(stub)}`);
   // CPU per request does not depend on how fast the load generator (same machine) keeps up.
-  const cpu = (of: Run[]) => median(of.map((entry) => entry.cpuUs));
+  const cpu = (of: Run[]) => median(of.map(cpuOf));
   console.log(
     `server CPU per request: bare ${cpu(bare).toFixed(0)} µs, validated ${cpu(validated).toFixed(0)} µs, ` +
       `/healthz ${cpu(health).toFixed(0)} µs, ` +

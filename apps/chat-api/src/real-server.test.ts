@@ -66,6 +66,8 @@ describe('chat-api over HTTP with the real openai client', () => {
     const request = model.requests.at(-1);
     expect(request?.model).toBe('test-model');
     expect(request?.messages.at(-1)).toMatchObject({ role: 'user', content: 'Again' });
+    // Nobody reads /chat's answer as it comes: the model is asked for a whole completion.
+    expect(model.requests.slice(-2).map((sent) => sent.stream)).toEqual([false, false]);
   });
 
   it('streams POST /chat/stream as SSE over the wire', async () => {
@@ -81,6 +83,7 @@ describe('chat-api over HTTP with the real openai client', () => {
       .map((event) => (event.data as { text: string }).text)
       .join('');
     expect(text).toBe('Heard 1 user turns.');
+    expect(model.requests.at(-1)?.stream).toBe(true);
   });
 
   it('answers 503 with Retry-After when the model server fails, and the retry has context', async () => {

@@ -1,4 +1,4 @@
-import type { ChatStreamPart, ModelMessage } from './messages';
+import type { ChatStreamPart, FinishReason, ModelMessage, ToolCall } from './messages';
 
 /** A tool as offered to a model: its input described by a JSON Schema. */
 export type ModelToolDefinition = {
@@ -34,19 +34,46 @@ export type ChatRequest = {
   channel?: string;
 };
 
-/** Per-call options for {@link ChatModel.stream}. */
+/** Per-call options for {@link ChatModel.stream} and {@link ChatModel.generate}. */
 export type ChatCallOptions = {
   /** Aborts the call: the model must stop and its iterator end or throw promptly. */
   signal?: AbortSignal;
 };
 
+/** A whole answer to one step, as {@link ChatModel.generate} gives it. */
+export type ChatGeneration = {
+  /** The text of the answer (`''` when the model only called tools). */
+  text: string;
+  /** The tools the model called, in order (empty when none). */
+  toolCalls: ToolCall[];
+  /** Why the model stopped: `tool-calls` when it called tools. */
+  finishReason: FinishReason;
+};
+
 /**
- * The port every model implements: stream one step of a conversation.
- * Failures are thrown as `AiCoreError` (`model_unavailable`, `model_timeout`, `rate_limited`).
+ * The port every model implements: stream one step of a conversation, and optionally answer it
+ * whole. Failures are thrown as `AiCoreError` (`model_unavailable`, `model_timeout`,
+ * `rate_limited`); when the caller aborts `signal`, the call stops and throws its reason.
  */
 export type ChatModel = {
   /** Identifies the model in logs, e.g. `gpt-4o-mini` or `knowledge`. */
   readonly modelId: string;
   /** Streams the model's answer as parts, ending with one `finish` part. */
   stream(request: ChatRequest, options?: ChatCallOptions): AsyncIterable<ChatStreamPart>;
+  /**
+   * Optional: answers the step whole, without streaming (e.g. a non-streamed chat completion),
+   * with the same text, tool calls and finish reason `stream` would give. The assistant asks for
+   * it when nobody reads the text as it comes: `reply()` (not `stream()`) without `deliver`, on
+   * a channel that never cuts the answer early (no `maxSentences`). A model without it is
+   * streamed and its parts collected. Worth implementing when streaming costs something a
+   * whole answer does not, as one parsed chunk per token does over HTTP.
+   *
+   * @example
+   * ```ts
+   * const model = createOpenAIModel({ model: 'gpt-4o-mini', apiKey })
+   * const answer = await model.generate?.(request, { signal }) // stream: false
+   * if (answer?.finishReason === 'tool-calls') runTools(answer.toolCalls)
+   * ```
+   */
+  generate?(request: ChatRequest, options?: ChatCallOptions): Promise<ChatGeneration>;
 };

@@ -27,6 +27,7 @@ export {
 } from './channels/index';
 export type {
   ChatCallOptions,
+  ChatGeneration,
   ChatModel,
   ChatRequest,
   KnowledgePassage,

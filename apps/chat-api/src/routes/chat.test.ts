@@ -19,6 +19,8 @@ describe('POST /chat', () => {
     expect(sessions.verify(body.session_id)).toBe(true);
     expect(response.headers.get('X-Session-Id')).toBe(body.session_id);
     expect(model.calls[0]?.channel).toBe('chat');
+    // Nobody streams /chat: the model answers whole.
+    expect(model.methods).toEqual(['generate']);
   });
 
   it('continues a session: the model sees the earlier turns', async () => {

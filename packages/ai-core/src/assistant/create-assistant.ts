@@ -145,6 +145,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
             ? { sentences: channel.maxSentences, render: channel.render }
             : undefined,
           onText,
+          // Nobody reads the deltas (`reply`) and no channel waits on them: a whole answer.
+          whole: onText === undefined && deliver === undefined,
         });
         text = channel.render(text);
         if (channel.maxSentences) text = takeSentences(text, channel.maxSentences);
@@ -199,7 +201,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   }
 
   // `reply` hands no deltas around: on a fast model, most of a turn's cost would be passing
-  // tokens through layers of async iterators nobody reads.
+  // tokens through layers of async iterators nobody reads. Without `deliver`, on a channel that
+  // never cuts early, it asks a model with `generate` for a whole answer: no stream at all.
   const reply = (input: ReplyInput): Promise<Reply> => runTurn(input);
 
   async function* stream(input: ReplyInput): AsyncGenerator<ReplyPart> {

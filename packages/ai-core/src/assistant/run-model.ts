@@ -23,6 +23,11 @@ export type ModelRun = {
    * it settles (a streaming reader pulls at its own pace); a rejection ends the run.
    */
   onText?: ((text: string) => Promise<void> | undefined) | undefined;
+  /**
+   * Nobody reads the text as it comes and nothing cuts it short: ask a model that can answer
+   * whole (`generate`) for that instead of a stream. Ignored with `cut` or `onText`.
+   */
+  whole?: boolean;
 };
 
 /**
@@ -35,9 +40,11 @@ export const maxCutChars: number = 4000;
 /**
  * Runs the model across steps (running tools between them), handing each text delta to
  * `onText`, and resolves with the whole text. On the last step no tools are offered, so the
- * model has to answer.
+ * model has to answer. With `whole` (and neither `cut` nor `onText`), a model that has
+ * `generate` answers each step whole.
  */
 export async function runModel(run: ModelRun): Promise<string> {
+  const generate = run.whole && !run.cut && !run.onText ? run.model.generate : undefined;
   const definitions = run.tools ? toToolDefinitions(run.tools) : [];
   const messages = [...run.messages];
   let text = '';
@@ -58,23 +65,31 @@ export async function runModel(run: ModelRun): Promise<string> {
     };
     const calls: ToolCall[] = [];
     let stepText = '';
-    for await (const part of abortable(run.model.stream(request, { signal }), signal)) {
-      if (part.type === 'tool-call') calls.push(part.toolCall);
-      if (part.type !== 'text-delta' || part.text === '') continue;
-      text += part.text;
-      stepText += part.text;
-      const taken = run.onText?.(part.text);
-      if (taken) await taken;
-      if (!run.cut || !cut) continue;
-      const checkNow: boolean = boundarySeen && /\S/.test(part.text);
-      boundarySeen = /[.!?:;\n]/.test(part.text) || (boundarySeen && !checkNow);
-      const enough =
-        text.length >= maxCutChars ||
-        (checkNow && completeSentenceCount(run.cut.render(text)) >= run.cut.sentences);
-      if (enough) {
-        // Enough is said: stop the model now rather than wait for words nobody will hear.
-        cut.abort();
-        return text;
+    if (generate) {
+      // A model that ignores the signal must not hang the turn: the race ends it.
+      const answer = await raceAbort(generate.call(run.model, request, { signal }), signal);
+      text += answer.text;
+      stepText = answer.text;
+      calls.push(...answer.toolCalls);
+    } else {
+      for await (const part of abortable(run.model.stream(request, { signal }), signal)) {
+        if (part.type === 'tool-call') calls.push(part.toolCall);
+        if (part.type !== 'text-delta' || part.text === '') continue;
+        text += part.text;
+        stepText += part.text;
+        const taken = run.onText?.(part.text);
+        if (taken) await taken;
+        if (!run.cut || !cut) continue;
+        const checkNow: boolean = boundarySeen && /\S/.test(part.text);
+        boundarySeen = /[.!?:;\n]/.test(part.text) || (boundarySeen && !checkNow);
+        const enough =
+          text.length >= maxCutChars ||
+          (checkNow && completeSentenceCount(run.cut.render(text)) >= run.cut.sentences);
+        if (enough) {
+          // Enough is said: stop the model now rather than wait for words nobody will hear.
+          cut.abort();
+          return text;
+        }
       }
     }
     if (calls.length === 0 || !offerTools) break;

@@ -42,7 +42,12 @@ const hasFunction = (name: string) => (value: unknown) =>
   typeof (value as Record<string, unknown>)[name] === 'function';
 
 const assistantOptionsSchema = z.object({
-  model: z.custom(hasFunction('stream'), 'must be a ChatModel (with a stream method)'),
+  model: z.custom(
+    (value) =>
+      hasFunction('stream')(value) &&
+      ((value as { generate?: unknown }).generate === undefined || hasFunction('generate')(value)),
+    'must be a ChatModel (with a stream method, and generate a function if set)',
+  ),
   history: z.custom(
     (value) => hasFunction('load')(value) && hasFunction('append')(value),
     'must be a HistoryStore (with load and append)',

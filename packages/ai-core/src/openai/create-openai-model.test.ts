@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../chat-model';
@@ -291,6 +293,23 @@ describe('createOpenAIModel', { timeout: 20_000 }, () => {
     expect(server.aborted).toBe(1);
   });
 
+  it('refuses a redirect instead of posting the conversation again elsewhere', async () => {
+    const redirect = createServer((_request, response) => {
+      response.writeHead(307, { location: `${server.url}/chat/completions` }).end();
+    });
+    await new Promise<void>((resolve) => redirect.listen(0, '127.0.0.1', resolve));
+    const { port } = redirect.address() as AddressInfo;
+    try {
+      const moved = model({ baseURL: `http://127.0.0.1:${port}/v1` });
+      await expect(moved.generate?.(hello)).rejects.toMatchObject({ code: 'model_unavailable' });
+      const { error } = await collectUntilError(moved.stream(hello));
+      expect(error).toMatchObject({ code: 'model_unavailable' });
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await new Promise((resolve) => redirect.close(resolve));
+    }
+  });
+
   it('builds its own client when none is given, sending the api key', async () => {
     const seen: string[] = [];
     const spy: typeof fetch = (input, init) => {
@@ -326,5 +345,186 @@ describe('createOpenAIModel with a server that ends its stream early', () => {
 
     expect(received).toEqual([{ type: 'text-delta', text: 'Half an' }]);
     expect(error).toMatchObject({ code: 'model_unavailable' });
+  });
+});
+
+describe('createOpenAIModel().generate (a non-streamed completion)', { timeout: 20_000 }, () => {
+  let server: OpenAITestServer;
+  const generate = (request: ChatRequest, options: { signal?: AbortSignal } = {}) => {
+    const model = createOpenAIModel({ model: 'test-model', baseURL: server.url, maxRetries: 0 });
+    if (!model.generate) throw new Error('the OpenAI model has no generate');
+    return model.generate(request, options);
+  };
+  /** What generate rejected with. */
+  const failureOf = (promise: Promise<unknown>) =>
+    promise.then(
+      (value) => {
+        throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
+      },
+      (error: unknown) => error,
+    );
+
+  beforeEach(async () => {
+    server = await createOpenAITestServer();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('asks for stream: false and answers with the whole text at once', async () => {
+    const text = 'Our shop opens at 9:00, every day.\nSee you soon!';
+    server.setResponder(() => ({ text }));
+    expect(await generate(hello)).toEqual({ text, toolCalls: [], finishReason: 'stop' });
+    expect(server.requests).toHaveLength(1);
+    const body = server.requests[0] as unknown as Record<string, unknown>;
+    expect(body.stream).toBe(false);
+    expect(body).not.toHaveProperty('stream_options');
+    expect(body.messages).toEqual([{ role: 'user', content: 'Hello there' }]);
+  });
+
+  it('gives the tool calls with their ids, names and JSON input, finishing with tool-calls', async () => {
+    const order = { orderNumber: '42' };
+    server.setResponder(() => ({
+      text: 'Let me check.',
+      toolCalls: [
+        { name: 'orderStatus', arguments: order },
+        { name: 'ping', arguments: '' },
+      ],
+    }));
+    const tools = [{ name: 'orderStatus', description: 'Look up', parameters: {} }];
+    const answer = await generate({ ...hello, tools });
+    expect(answer.text).toBe('Let me check.');
+    expect(answer.finishReason).toBe('tool-calls');
+    expect(answer.toolCalls.map(({ name, input }) => ({ name, input }))).toEqual([
+      { name: 'orderStatus', input: JSON.stringify(order) },
+      { name: 'ping', input: '{}' },
+    ]);
+    expect(new Set(answer.toolCalls.map((call) => call.id)).size).toBe(2);
+    expect(answer.toolCalls.every((call) => call.id.length > 0)).toBe(true);
+    expect((server.requests[0] as unknown as Record<string, unknown>).tools).toHaveLength(1);
+  });
+
+  it('answers text null as an empty text', async () => {
+    server.setResponder(() => ({ toolCalls: [{ name: 'ping', arguments: {} }] }));
+    expect((await generate(hello)).text).toBe('');
+  });
+
+  it.each([
+    ['stop', 'stop'],
+    ['length', 'length'],
+    ['content_filter', 'content-filter'],
+  ] as const)('maps the finish reason %s to %s', async (wire, expected) => {
+    server.setResponder(() => ({ text: 'Some answer', finishReason: wire }));
+    expect((await generate(hello)).finishReason).toBe(expected);
+  });
+
+  it('says tool-calls when a compatible server says stop with tool calls', async () => {
+    server.setResponder(() => ({
+      toolCalls: [{ name: 'ping', arguments: {} }],
+      finishReason: 'stop',
+    }));
+    expect((await generate(hello)).finishReason).toBe('tool-calls');
+  });
+
+  it.each([
+    [429, 'rate_limited', true],
+    [500, 'model_unavailable', true],
+    [401, 'model_unavailable', false],
+  ] as const)('translates status %i into %s (retryable: %s)', async (status, code, retryable) => {
+    server.setFault({ type: 'status', status });
+    const error = await failureOf(generate(hello));
+    expect(AiCoreError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code, isRetryable: retryable });
+    expect((error as AiCoreError).cause).toBeInstanceOf(OpenAI.APIError);
+  });
+
+  it('succeeds when the client retries past a 500 once', async () => {
+    server.setResponder(() => ({ text: 'Second time lucky' }));
+    server.setFault({ type: 'status', status: 500, times: 1 });
+    const model = createOpenAIModel({ model: 'm', baseURL: server.url, maxRetries: 2 });
+    expect((await model.generate?.(hello))?.text).toBe('Second time lucky');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('reports a connection closed before the answer as model_unavailable', async () => {
+    server.setFault({ type: 'cut', afterTokens: 0 });
+    const error = await failureOf(generate(hello));
+    expect(error).toMatchObject({ code: 'model_unavailable', isRetryable: true });
+  });
+
+  it('reports a server that never answers within the client timeout as model_timeout', async () => {
+    server.setFault({ type: 'hang' });
+    const client = new OpenAI({ apiKey: 'test', baseURL: server.url, timeout: 300, maxRetries: 0 });
+    const error = await failureOf(
+      createOpenAIModel({ model: 'm', client }).generate?.(hello) ?? Promise.resolve(),
+    );
+    expect(error).toMatchObject({ code: 'model_timeout', isRetryable: true });
+  });
+
+  it('aborts the HTTP request when the caller aborts while waiting, with its reason', async () => {
+    server.setFault({ type: 'hang' });
+    const controller = new AbortController();
+    const pending = failureOf(generate(hello, { signal: controller.signal }));
+    await server.waitForRequests(1);
+    const reason = new Error('caller went away');
+    controller.abort(reason);
+    expect(await pending).toBe(reason);
+    await server.waitForAborted(1);
+  });
+
+  it('makes no request when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await failureOf(generate(hello, { signal: controller.signal }))).toBe(
+      controller.signal.reason,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('createOpenAIModel().generate with an unusual server', () => {
+  const answering =
+    (body: unknown): typeof fetch =>
+    async () =>
+      Response.json(body);
+  const completion = (message: Record<string, unknown>, finishReason: string | null) => ({
+    id: 'c1',
+    object: 'chat.completion',
+    created: 0,
+    model: 'm',
+    choices: [
+      { index: 0, message: { role: 'assistant', ...message }, finish_reason: finishReason },
+    ],
+  });
+  const generateWith = (body: unknown) =>
+    createOpenAIModel({
+      model: 'm',
+      baseURL: 'http://127.0.0.1:1/v1',
+      fetch: answering(body),
+    }).generate?.(hello);
+
+  it('refuses a tool call without a function name as model_unavailable', async () => {
+    const body = completion(
+      {
+        content: null,
+        tool_calls: [{ id: 'x', type: 'function', function: { name: '', arguments: '{}' } }],
+      },
+      'tool_calls',
+    );
+    await expect(generateWith(body)).rejects.toMatchObject({ code: 'model_unavailable' });
+  });
+
+  it('refuses an answer without a choice as model_unavailable', async () => {
+    await expect(generateWith({ ...completion({}, 'stop'), choices: [] })).rejects.toMatchObject({
+      code: 'model_unavailable',
+    });
+  });
+
+  it('takes an answer without a finish reason as finished for another reason', async () => {
+    expect(await generateWith(completion({ content: 'Fine.' }, null))).toEqual({
+      text: 'Fine.',
+      toolCalls: [],
+      finishReason: 'other',
+    });
   });
 });

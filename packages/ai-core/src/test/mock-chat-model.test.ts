@@ -139,3 +139,40 @@ describe('createMockChatModel({ record: false })', () => {
     expect(model.aborted).toEqual([]);
   });
 });
+
+describe('createMockChatModel().generate', () => {
+  it('gives the scripted answer whole and records how each call was made', async () => {
+    const model = createMockChatModel({
+      responses: [
+        {
+          text: 'Let me look.',
+          toolCalls: [{ name: 'orderStatus', input: { orderNumber: '42' } }],
+        },
+        { text: 'It shipped.', finishReason: 'length' },
+      ],
+    });
+    expect(await model.generate?.(ask('where is 42?'))).toEqual({
+      text: 'Let me look.',
+      toolCalls: [{ id: 'call_0_0', name: 'orderStatus', input: '{"orderNumber":"42"}' }],
+      finishReason: 'tool-calls',
+    });
+    await collect(model.stream(ask('thanks')));
+    expect(model.calls).toEqual([ask('where is 42?'), ask('thanks')]);
+    expect(model.methods).toEqual(['generate', 'stream']);
+  });
+
+  it('throws, hangs and honours the signal as the stream does', async () => {
+    const failing = createMockChatModel({ responses: [{ error: new Error('boom') }] });
+    await expect(failing.generate?.(ask('a'))).rejects.toThrow('boom');
+    const hanging = createMockChatModel({ responses: [{ hang: true }] });
+    const controller = new AbortController();
+    const pending = hanging.generate?.(ask('a'), { signal: controller.signal });
+    controller.abort(new Error('stop'));
+    await expect(pending).rejects.toThrow('stop');
+    expect(hanging.aborted).toEqual([true]);
+  });
+
+  it('is left out with generate: false', () => {
+    expect(createMockChatModel({ generate: false }).generate).toBeUndefined();
+  });
+});

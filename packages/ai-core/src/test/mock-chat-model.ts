@@ -1,6 +1,6 @@
-import type { ChatModel, ChatRequest } from '../chat-model';
+import type { ChatGeneration, ChatModel, ChatRequest } from '../chat-model';
 import { AiCoreError } from '../errors';
-import type { ChatStreamPart, FinishReason } from '../messages';
+import type { ChatStreamPart, FinishReason, ToolCall } from '../messages';
 import { lastUserText, sleep } from '../sleep';
 import { splitIntoTokens } from './split-tokens';
 
@@ -38,6 +38,11 @@ export type MockChatModelOptions = {
    * recorded requests do not grow the heap they measure.
    */
   record?: boolean;
+  /**
+   * Offer `generate`, the whole answer at once (default true), as the OpenAI model does; `false`
+   * makes a stream-only model, like one that leaves the optional method out.
+   */
+  generate?: boolean;
 };
 
 /** An in-process `ChatModel` double that records its calls. */
@@ -46,6 +51,8 @@ export type MockChatModel = ChatModel & {
   readonly calls: ChatRequest[];
   /** `aborted[i]` is true when call `i` was aborted by its signal before it ended. */
   readonly aborted: boolean[];
+  /** `methods[i]` says how call `i` was made: `stream` or `generate`. */
+  readonly methods: ('stream' | 'generate')[];
 };
 
 function encode(input: unknown): string {
@@ -54,7 +61,8 @@ function encode(input: unknown): string {
 
 /**
  * An in-process `ChatModel` for fast unit tests of code that uses a model: scripted answers
- * streamed as word tokens, errors, hangs, and a record of every call.
+ * streamed as word tokens (or, through `generate`, given whole after the same delays), errors,
+ * hangs, and a record of every call.
  * Honours `signal`: an aborted call stops promptly and throws the signal's reason.
  *
  * @example
@@ -70,6 +78,7 @@ function encode(input: unknown): string {
 export function createMockChatModel(options: MockChatModelOptions = {}): MockChatModel {
   const calls: ChatRequest[] = [];
   const aborted: boolean[] = [];
+  const methods: ('stream' | 'generate')[] = [];
   let count = 0;
   const { responses, delayMs = 0, tokenDelayMs = 0 } = options;
 
@@ -121,16 +130,50 @@ export function createMockChatModel(options: MockChatModelOptions = {}): MockCha
     }
   }
 
+  // The index of a new call, recorded unless `record` is off.
+  function begin(
+    request: ChatRequest,
+    method: 'stream' | 'generate',
+    signal: AbortSignal | undefined,
+  ): number {
+    if (options.record === false) return count++;
+    const index = calls.push(request) - 1;
+    aborted.push(signal?.aborted ?? false);
+    methods.push(method);
+    count = calls.length;
+    return index;
+  }
+
+  // The same script as `stream`, collected: same delays, aborts, errors and hangs.
+  async function generate(
+    request: ChatRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<ChatGeneration> {
+    let text = '';
+    const toolCalls: ToolCall[] = [];
+    let finishReason: FinishReason = 'other';
+    for await (const part of run(request, begin(request, 'generate', signal), signal)) {
+      if (part.type === 'text-delta') text += part.text;
+      else if (part.type === 'tool-call') toolCalls.push(part.toolCall);
+      else finishReason = part.finishReason;
+    }
+    return { text, toolCalls, finishReason };
+  }
+
   return {
     modelId: options.modelId ?? 'mock',
     calls,
     aborted,
+    methods,
     stream(request, callOptions) {
-      if (options.record === false) return run(request, count++, callOptions?.signal);
-      const index = calls.push(request) - 1;
-      aborted.push(callOptions?.signal?.aborted ?? false);
-      count = calls.length;
-      return run(request, index, callOptions?.signal);
+      const signal = callOptions?.signal;
+      return run(request, begin(request, 'stream', signal), signal);
     },
+    ...(options.generate === false
+      ? {}
+      : {
+          generate: (request: ChatRequest, callOptions?: { signal?: AbortSignal }) =>
+            generate(request, callOptions?.signal),
+        }),
   };
 }
