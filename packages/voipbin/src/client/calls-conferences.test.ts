@@ -2,27 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { nilUuid } from '../wire';
 import { createVoipbinClient } from './client';
 import { VoipbinApiError } from './request';
+import { json, type Step, scriptedFetch } from './scripted-fetch';
 
-type Step = Response | Error | 'hang';
-
-function scriptedFetch(steps: Step[]) {
-  const calls: { url: URL; init: RequestInit | undefined }[] = [];
-  const fetchFn = async (input: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: new URL(String(input)), init });
-    const step = steps[calls.length - 1] ?? new Error('no more steps');
-    if (step === 'hang') {
-      return new Promise<Response>((_, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
-    }
-    if (step instanceof Error) throw step;
-    return step;
-  };
-  return { calls, fetch: fetchFn as typeof fetch };
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const bodyOf = (init: RequestInit | undefined): unknown => JSON.parse(String(init?.body));
 
 const conferenceId = '9d2c4b1a-7e6f-4a3b-8c2d-1e0f9a8b7c6d';

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createVoipbinClient } from './client';
 import { VoipbinApiError } from './request';
+import { json, scriptedFetch } from './scripted-fetch';
 
-type Step = Response | Error | 'hang';
-
-/** A scripted `fetch`: one step per attempt, recording each request. */
-function scriptedFetch(steps: Step[]) {
-  const calls: { url: URL; init: RequestInit | undefined }[] = [];
-  const fetchFn = async (input: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: new URL(String(input)), init });
-    const step = steps[calls.length - 1] ?? new Error('no more steps');
-    if (step === 'hang') {
-      return new Promise<Response>((_, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
-    }
-    if (step instanceof Error) throw step;
-    return step;
-  };
-  return { calls, fetch: fetchFn as typeof fetch };
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const speaking = { id: 'sp-1', reference_type: 'call', reference_id: 'call-1', status: 'active' };
 
 describe('createVoipbinClient', () => {

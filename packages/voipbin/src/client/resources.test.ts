@@ -2,27 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nilUuid } from '../wire';
 import { createVoipbinClient } from './client';
 import { VoipbinApiError } from './request';
-
-type Step = Response | Error | 'hang';
-
-function scriptedFetch(steps: Step[]) {
-  const calls: { url: URL; init: RequestInit | undefined }[] = [];
-  const fetchFn = async (input: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: new URL(String(input)), init });
-    const step = steps[calls.length - 1] ?? new Error('no more steps');
-    if (step === 'hang') {
-      return new Promise<Response>((_, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
-    }
-    if (step instanceof Error) throw step;
-    return step;
-  };
-  return { calls, fetch: fetchFn as typeof fetch };
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+import { json, type Step, scriptedFetch } from './scripted-fetch';
 
 const conversationId = '7a3c1d2e-4b5f-4a6b-8c7d-9e0f1a2b3c4d';
 const tel = (target: string) => ({ type: 'tel', target });
