@@ -8,17 +8,9 @@ import { createMockChatModel } from '../test/index';
 import { defineTool } from '../tools';
 import { createAssistant } from './create-assistant';
 import { maxCutChars } from './run-model';
+import { instructions, stored, turn } from './turn-fixtures';
 import type { ReplyInput } from './types';
 
-const instructions = 'You are the assistant of Harbor Lane Books.';
-const turn = (text: string, extra: Partial<ReplyInput> = {}): ReplyInput => ({
-  conversationId: 'c1',
-  channel: 'chat',
-  text,
-  ...extra,
-});
-const stored = async (history: HistoryStore, id = 'c1') =>
-  (await history.load(id, { limit: 100 })).messages.map((m) => `${m.role}: ${m.content}`);
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 'resolved',

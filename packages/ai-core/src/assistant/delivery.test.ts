@@ -5,20 +5,10 @@ import type { HistoryStore } from '../history-store';
 import { createMockChatModel } from '../test/index';
 import { interruptedNote } from './build-messages';
 import { createAssistant } from './create-assistant';
+import { instructions, stored, turn } from './turn-fixtures';
 import type { Assistant, Delivery, Reply, ReplyInput } from './types';
 
-const instructions = 'You are the assistant of Harbor Lane Books.';
 const answer = 'We open at nine. We close at six.';
-const turn = (text: string, extra: Partial<ReplyInput> = {}): ReplyInput => ({
-  conversationId: 'c1',
-  channel: 'chat',
-  text,
-  ...extra,
-});
-const stored = async (history: HistoryStore) =>
-  (await history.load('c1', { limit: 100 })).messages.map(
-    (m) => `${m.role}: ${m.content}${m.interrupted ? ' (interrupted)' : ''}`,
-  );
 const claimOf = async (history: HistoryStore, eventId: string) =>
   (await history.load('c1', { limit: 0, claim: eventId })).claim;
 const setup = (responses = [{ text: answer }, { text: 'Again.' }]) => {

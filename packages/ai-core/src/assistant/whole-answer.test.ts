@@ -3,22 +3,12 @@ import { z } from 'zod';
 import type { ChatModel } from '../chat-model';
 import { AiCoreError } from '../errors';
 import { createMemoryHistory } from '../history/memory-history';
-import type { HistoryStore } from '../history-store';
 import { createOpenAIModel } from '../openai/index';
 import { createMockChatModel, createOpenAITestServer, type OpenAITestServer } from '../test/index';
 import { defineTool } from '../tools';
 import { createAssistant } from './create-assistant';
-import type { ReplyInput } from './types';
+import { instructions, stored, turn } from './turn-fixtures';
 
-const instructions = 'You are the assistant of Harbor Lane Books.';
-const turn = (text: string, extra: Partial<ReplyInput> = {}): ReplyInput => ({
-  conversationId: 'c1',
-  channel: 'chat',
-  text,
-  ...extra,
-});
-const stored = async (history: HistoryStore) =>
-  (await history.load('c1', { limit: 100 })).messages.map((m) => `${m.role}: ${m.content}`);
 const orderTools = {
   orderStatus: defineTool({
     description: 'Status of an order',
