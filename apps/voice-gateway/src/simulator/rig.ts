@@ -10,6 +10,15 @@ import pino from 'pino';
 import { loadEnv } from '../env';
 import { createGateway, type Gateway, type GatewayOverrides } from '../gateway';
 
+/** What the bot said to `call` after its first `count` lines, one line a `say`, joined by a space. */
+export function saidAfter(call: SimulatedCall, count: number): string {
+  return call
+    .lines()
+    .slice(count)
+    .map((line) => line.text)
+    .join(' ');
+}
+
 /** Options for {@link startRig}. */
 export type RigOptions = GatewayOverrides & {
   simulator?: SimulatorOptions;
@@ -67,11 +76,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
         const before = call.lines().length;
         await call.say(text, sayOptions);
         await gateway.settled();
-        return call
-          .lines()
-          .slice(before)
-          .map((line) => line.text)
-          .join(' ');
+        return saidAfter(call, before);
       },
       async close() {
         gateway.close();

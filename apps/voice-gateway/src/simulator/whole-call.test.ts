@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { keys } from '../channels/voice/call-state';
 import { defaultVoiceSettings } from '../channels/voice/settings';
 import { createMemoryStateStore } from '../state/state-store';
-import { type Rig, startRig } from './rig';
+import { type Rig, saidAfter, startRig } from './rig';
 
 // Small quiet time, instant "speech": these tests are about the conversation, not barge-in.
 const settings = {
@@ -104,13 +104,7 @@ describe('deliveries as VoIPBin makes them', () => {
     expect(messages.filter((m) => m.role === 'user')).toHaveLength(2);
     // Each answer said once: the lines after the greeting are the two stored answers, no more.
     expect(messages.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(answers);
-    expect(
-      call
-        .lines()
-        .slice(1)
-        .map((line) => line.text)
-        .join(' '),
-    ).toBe(answers.join(' '));
+    expect(saidAfter(call, 1)).toBe(answers.join(' '));
     const transcripts = simulator.deliveries.filter((d) => d.type === 'transcript_created');
     expect(transcripts).toHaveLength(6);
     expect(transcripts.every((d) => d.status === 200)).toBe(true);
@@ -241,11 +235,7 @@ describe('speaking early (a model streaming 20 tokens a second)', () => {
     await call.say('it arrived broken.');
     await rig.gateway.settled();
 
-    const answer = call
-      .lines()
-      .slice(1)
-      .map((line) => line.text)
-      .join(' ');
+    const answer = saidAfter(call, 1);
     expect(answer).toBe(
       'You asked: I bought a mug last week and it arrived broken. Anything else?',
     );

@@ -1,6 +1,6 @@
 import { createOpenAITestServer, type OpenAITestServer } from '@org/ai-core/test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Rig, startRig } from '../../simulator/rig';
+import { type Rig, saidAfter, startRig } from '../../simulator/rig';
 import { defaultVoiceSettings } from './settings';
 
 let rig: Rig | undefined;
@@ -209,13 +209,9 @@ describe('a turn queued behind a slow one', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await call.say('the prices');
     await rig.gateway.settled();
-    expect(
-      call
-        .lines()
-        .slice(1)
-        .map((line) => line.text)
-        .join(' '),
-    ).toBe('You asked about the hours. Anything else? You asked about the prices. Anything else?');
+    expect(saidAfter(call, 1)).toBe(
+      'You asked about the hours. Anything else? You asked about the prices. Anything else?',
+    );
   });
 });
 

@@ -13,6 +13,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../env';
 import { createGateway, type Gateway } from '../../gateway';
+import { saidAfter } from '../../simulator/rig';
 import { createCallEngine } from './call-engine';
 import { keys } from './call-state';
 
@@ -86,13 +87,7 @@ describe('two gateway instances sharing Upstash', () => {
     // One answer per turn: what was said after the greeting is the two stored answers, once.
     const answers = messages.filter((m) => m.role === 'assistant').map((m) => m.content);
     expect(answers).toHaveLength(2);
-    expect(
-      call
-        .lines()
-        .slice(1)
-        .map((line) => line.text)
-        .join(' '),
-    ).toBe(answers.join(' '));
+    expect(saidAfter(call, 1)).toBe(answers.join(' '));
   });
 });
 
