@@ -1,5 +1,11 @@
 import { AiCoreError } from '@org/ai-core';
-import { createErrorHandler as createJsonErrorHandler } from '@org/runtime';
+import {
+  apiFailureOf,
+  createErrorHandler as createJsonErrorHandler,
+  type HttpFailure,
+  apiError as httpApiError,
+  toErrorBody as toHttpErrorBody,
+} from '@org/runtime';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -8,31 +14,22 @@ import { z } from 'zod';
 import type { ChatApiErrorBody, ChatApiErrorCode } from '../protocol';
 
 /** An error as the client sees it, plus what the server needs to answer and log it. */
-export type ApiFailure = {
-  status: ContentfulStatusCode;
-  code: ChatApiErrorCode;
-  message: string;
-  field?: string;
-  retryAfterSeconds?: number;
-};
-
-type Details = { code: ChatApiErrorCode; field?: string; retryAfterSeconds?: number };
-
-const detailsOf = new WeakMap<HTTPException, Details>();
+export type ApiFailure = HttpFailure & { code: ChatApiErrorCode };
 
 /** How long a client should wait before retrying after the model or the store failed. */
 export const serviceRetryAfterSeconds = 5;
 
-/** An error the routes throw for the client: mapped to JSON by {@link createErrorHandler}. */
+/**
+ * An error the routes throw for the client: @org/runtime's `apiError`, its code one of the chat
+ * wire's; mapped to JSON by {@link createErrorHandler}.
+ */
 export function apiError(
   status: ContentfulStatusCode,
   code: ChatApiErrorCode,
   message: string,
   options: { field?: string; retryAfterSeconds?: number } = {},
 ): HTTPException {
-  const exception = new HTTPException(status, { message });
-  detailsOf.set(exception, { code, ...options });
-  return exception;
+  return httpApiError(status, code, message, options);
 }
 
 // The assistant's input fields, as the client named them.
@@ -65,10 +62,10 @@ const internal: ApiFailure = {
 
 /** Maps any error to what the client gets. Unknown errors become a generic 500. */
 export function toApiFailure(error: unknown): ApiFailure {
+  // Thrown through `apiError` (here, or @org/runtime's body limit): its code is the wire's.
+  const own = apiFailureOf(error);
+  if (own) return own as ApiFailure;
   if (error instanceof HTTPException) {
-    const details = detailsOf.get(error);
-    if (details)
-      return { status: error.status as ContentfulStatusCode, message: error.message, ...details };
     if (error.status >= 500) return internal;
     const code = genericStatusCodes[error.status] ?? 'bad_request';
     return { status: error.status as ContentfulStatusCode, code, message: error.message };
@@ -100,8 +97,7 @@ export function toApiFailure(error: unknown): ApiFailure {
 
 /** The body a failure is sent with. */
 export function toErrorBody(failure: ApiFailure): ChatApiErrorBody {
-  const { code, message, field } = failure;
-  return { error: { code, message, ...(field ? { field } : {}) } };
+  return toHttpErrorBody(failure) as ChatApiErrorBody;
 }
 
 // Logging a failure, sending it and the JSON 404 are @org/runtime's; the routes log through here.
