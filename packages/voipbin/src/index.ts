@@ -126,4 +126,11 @@ export {
   provision,
 } from './provision/provision';
 export { secretsEqual, signatureHeader, signBody, verifySignature } from './signature';
-export { type AddressInput, addressSchema, isNilId, nilUuid, type VoipbinAddress } from './wire';
+export {
+  type AddressInput,
+  addressSchema,
+  isNilId,
+  nilUuid,
+  timeOf,
+  type VoipbinAddress,
+} from './wire';

@@ -20,6 +20,17 @@ export const idSchema = z.string().min(1);
 export const timestampSchema = z.string().nullish();
 
 /**
+ * A {@link timestampSchema} value in epoch ms; `undefined` when unset or unreadable.
+ *
+ * @example
+ * timeOf('2026-08-22T10:15:30.481223Z') // 1787393730481
+ */
+export function timeOf(value: unknown): number | undefined {
+  const time = typeof value === 'string' ? Date.parse(value.replace(' ', 'T')) : Number.NaN;
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/**
  * An Address (`bin-common-handler/models/address`): `{type, target, target_name, name, detail}`,
  * every field `omitempty`, so an empty one is `{}`. `type` is e.g. `tel`, `sip`, `agent`, `webchat`.
  */

@@ -1,6 +1,7 @@
 import type { Assistant } from '@org/ai-core';
 import type { Logger } from '@org/runtime';
 import {
+  timeOf,
   VoipbinApiError,
   type VoipbinClient,
   type VoipbinConversationMessage,
@@ -23,12 +24,6 @@ export type SmsChannelOptions = {
   settings?: Partial<SmsSettings>;
   now?: () => number;
 };
-
-/** Go `time.Time` as VoIPBin sends it, in epoch ms (undefined when absent or unreadable). */
-function timeOf(value: string | null | undefined): number | undefined {
-  const time = value ? Date.parse(value.replace(' ', 'T')) : Number.NaN;
-  return Number.isNaN(time) ? undefined : time;
-}
 
 /**
  * Texts by SMS, on the assistant's `sms` channel (MESSAGES.md §7). Answers each incoming

@@ -1,10 +1,11 @@
 import type { Assistant } from '@org/ai-core';
 import type { Logger } from '@org/runtime';
-import type {
-  VoiceEvent,
-  VoipbinClient,
-  VoipbinSpeechEvent,
-  VoipbinTranscript,
+import {
+  timeOf,
+  type VoiceEvent,
+  type VoipbinClient,
+  type VoipbinSpeechEvent,
+  type VoipbinTranscript,
 } from '@org/voipbin';
 import { createActivity } from '../../activity';
 import type { StateStore } from '../../state/state-store';
@@ -53,9 +54,7 @@ function inOrder(segments: Segment[]): Segment[] {
 
 /** The event's own time (epoch ms), when VoIPBin gave one. */
 function eventTime(event: CallerEvent): number | undefined {
-  const raw: unknown = 'tm_event' in event.data ? event.data.tm_event : event.data.tm_create;
-  const time = typeof raw === 'string' ? Date.parse(raw.replace(' ', 'T')) : Number.NaN;
-  return Number.isNaN(time) ? undefined : time;
+  return timeOf('tm_event' in event.data ? event.data.tm_event : event.data.tm_create);
 }
 
 export function createCallEngine(options: CallEngineOptions): CallEngine {

@@ -31,7 +31,6 @@ export const keys = {
   held: (transcribeId: string) => `held:${transcribeId}`,
   /** Caller words of a transcribe that could not be mapped in time (the fallback is owed). */
   lost: (transcribeId: string) => `lost:${transcribeId}`,
-  event: (dedupeKey: string) => `event:${dedupeKey}`,
 };
 
 /** The per-call state operations, each one atomic in the store, with the store's TTL. */
