@@ -5,7 +5,7 @@ import type { Activity } from '../../activity';
 import type { CallStates, Segment } from './call-state';
 import { isCallerGoodbye, isFarewell } from './goodbye';
 import { heardBy, type SpokenPart } from './heard';
-import { createSentenceFeed } from './sentence-feed';
+import { createSentenceFeed, type SentenceFeed } from './sentence-feed';
 import type { VoiceSettings } from './settings';
 import type { Speaker } from './speaker';
 
@@ -75,6 +75,8 @@ type Run = {
   /** Resolves true at commit, false when withdrawn. */
   decided: Promise<boolean>;
   decide: (committed: boolean) => void;
+  /** The answer's sentences as they become complete. */
+  feed: SentenceFeed;
   /** Sentences ready before the commit. */
   buffered: string[];
   /** The says in order. */
@@ -148,6 +150,7 @@ export function createTurns(options: TurnsOptions): Turns {
       committed,
       decided,
       decide,
+      feed: createSentenceFeed({ render: assistant.channels.voice?.render }),
       buffered: [],
       speech: Promise.resolve(),
       spoken: [],
@@ -267,7 +270,7 @@ export function createTurns(options: TurnsOptions): Turns {
   /** What history keeps, once the answer is complete: decided at commit, heard by the end. */
   async function deliver(callId: string, run: Run, reply: string): Promise<Delivery> {
     if (!(await run.decided)) return { kept: false };
-    const rest = feedOf(run).finish(reply);
+    const rest = run.feed.finish(reply);
     if (settings.sentenceBySentence) for (const sentence of rest) void say(callId, run, sentence);
     // Otherwise the whole answer in one say, once it is complete.
     else void say(callId, run, [...run.buffered.splice(0), ...rest].join(' '));
@@ -276,16 +279,6 @@ export function createTurns(options: TurnsOptions): Turns {
     if (run.interruptedAt === undefined) return { kept: true };
     return { kept: true, heard: heardBy(run.spoken, run.interruptedAt), interrupted: true };
   }
-
-  const feeds = new WeakMap<Run, ReturnType<typeof createSentenceFeed>>();
-  const feedOf = (run: Run) => {
-    let feed = feeds.get(run);
-    if (!feed) {
-      feed = createSentenceFeed({ render: assistant.channels.voice?.render });
-      feeds.set(run, feed);
-    }
-    return feed;
-  };
 
   async function execute(callId: string, call: CallTurns, run: Run): Promise<void> {
     if (run.controller.signal.aborted || (await states.ended(callId))) return;
@@ -310,7 +303,7 @@ export function createTurns(options: TurnsOptions): Turns {
             logger.info({ callId }, 'turn answered before: not spoken again');
           continue;
         }
-        for (const sentence of feedOf(run).push(part.text)) {
+        for (const sentence of run.feed.push(part.text)) {
           if (run.committed && settings.sentenceBySentence) void say(callId, run, sentence);
           else run.buffered.push(sentence);
         }
@@ -341,13 +334,12 @@ export function createTurns(options: TurnsOptions): Turns {
     const call = callOf(callId);
     call.current = run;
     if (run.committed) call.busy += 1;
-    const counted = run.committed;
-    const previous = call.tail;
-    const done = previous.then(async () => {
+    const done = call.tail.then(async () => {
       try {
         await execute(callId, call, run);
       } finally {
-        if (counted || run.committed) call.busy = Math.max(0, call.busy - 1);
+        // Counted in when it was committed: at its start, or by `commit` later.
+        if (run.committed) call.busy -= 1;
         if (call.current === run && !call.busy) call.current = undefined;
       }
     });
