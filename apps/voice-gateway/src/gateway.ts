@@ -101,7 +101,7 @@ export async function createGateway(
     assistant,
     history: brain.history,
     async settled() {
-      // A channel may hand work to another's store-backed queue: settle until all are quiet.
+      // Every channel's own work: timers, turns, and what each still has to send.
       await Promise.all(channels.map((channel) => channel.settled()));
     },
     close() {
