@@ -27,10 +27,13 @@ export type ChatHistoryQuery = { session_id: string };
 
 /** One message of a conversation, as `GET /chat/history` returns it. */
 export type ChatHistoryMessage = {
-  role: 'user' | 'assistant';
+  /** `operator`: a person of the business's team, who took the conversation over. */
+  role: 'user' | 'assistant' | 'operator';
   content: string;
   /** ISO 8601. */
   createdAt: string;
+  /** For an operator: the name they gave. */
+  name?: string;
 };
 
 /** The answer of `GET /chat/history`: the newest 100 messages, oldest first. */

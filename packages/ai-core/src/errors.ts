@@ -7,7 +7,9 @@ export type AiCoreErrorCode =
   | 'model_timeout'
   | 'rate_limited'
   | 'history_unavailable'
-  | 'unknown_channel';
+  | 'unknown_channel'
+  /** An operator acted on a conversation that is not handed off to a person. */
+  | 'not_handed_off';
 
 /** Options for {@link AiCoreError}. */
 export type AiCoreErrorOptions = {

@@ -1,3 +1,4 @@
+import type { Handoff } from './handoff';
 import type { HistoryMessage } from './messages';
 
 /** The state of an idempotency claim on an event id. */
@@ -24,7 +25,25 @@ export type HistoryAppendOptions = {
    * done and later claims get that reply; without, the claim is released so a retry may run.
    */
   event?: { id: string; reply?: string };
+  /**
+   * The conversation's handoff state, written in the same atomic write: a `Handoff` sets it,
+   * `null` clears it, absent leaves it as it is. It lives as long as the conversation.
+   */
+  handoff?: Handoff | null;
 };
+
+/** What {@link HistoryStore.load} returns. */
+export type HistoryLoadResult = {
+  /** The newest messages, oldest first. */
+  messages: HistoryMessage[];
+  /** The claim on `HistoryLoadOptions.claim`, when one was asked for. */
+  claim?: EventClaim;
+  /** The conversation's handoff state, when it has one. */
+  handoff?: Handoff;
+};
+
+/** A conversation that has a handoff state. */
+export type HandedOffConversation = { conversationId: string; handoff: Handoff };
 
 /**
  * The port for conversation memory. Implementations: `createMemoryHistory`,
@@ -34,17 +53,22 @@ export type HistoryAppendOptions = {
  * Failures are thrown as `AiCoreError` with code `history_unavailable`.
  */
 export type HistoryStore = {
-  /** Loads the newest `limit` messages, oldest first; with `claim`, also claims that event id. */
-  load(
-    conversationId: string,
-    options: HistoryLoadOptions,
-  ): Promise<{ messages: HistoryMessage[]; claim?: EventClaim }>;
-  /** Appends messages atomically, trims to the store's window, refreshes the TTL. */
+  /**
+   * Loads the newest `limit` messages, oldest first, and the handoff state; with `claim`, also
+   * claims that event id. One round trip.
+   */
+  load(conversationId: string, options: HistoryLoadOptions): Promise<HistoryLoadResult>;
+  /**
+   * Appends messages atomically (with the event settlement and the handoff state), trims to
+   * the store's window, refreshes the TTL.
+   */
   append(
     conversationId: string,
     messages: HistoryMessage[],
     options?: HistoryAppendOptions,
   ): Promise<void>;
+  /** Every conversation with a handoff state, oldest `startedAt` first. */
+  listHandoffs(): Promise<HandedOffConversation[]>;
   /** Resolves when the store is reachable; throws `history_unavailable` otherwise. */
   ping(): Promise<void>;
 };

@@ -5,6 +5,7 @@ export type {
   Delivery,
   KnowledgeBase,
   Reply,
+  ReplyHandoff,
   ReplyInput,
   ReplyPart,
 } from './assistant/types';
@@ -36,12 +37,28 @@ export type {
 export { defaultInstructions } from './defaults';
 export type { AiCoreErrorCode, AiCoreErrorOptions } from './errors';
 export { AiCoreError } from './errors';
+export type {
+  Handoff,
+  HandoffAvailabilityQuery,
+  HandoffOptions,
+  HandoffReason,
+} from './handoff';
+export { handoffToolName } from './handoff';
+export type {
+  HandoffDesk,
+  HandoffDeskOptions,
+  HandoffStart,
+  OperatorReply,
+} from './handoff-desk';
+export { createHandoffDesk } from './handoff-desk';
 export type { MemoryHistoryOptions } from './history/memory-history';
 export { createMemoryHistory } from './history/memory-history';
 export type {
   EventClaim,
+  HandedOffConversation,
   HistoryAppendOptions,
   HistoryLoadOptions,
+  HistoryLoadResult,
   HistoryStore,
 } from './history-store';
 export type {

@@ -1,6 +1,10 @@
-/** A turn kept in conversation history: what the user said and what the assistant answered. */
+/**
+ * A turn kept in conversation history: what the user said, what the assistant answered, and
+ * what a person of the business's team wrote while the conversation was handed to them.
+ */
 export type HistoryMessage = {
-  role: 'user' | 'assistant';
+  /** `operator`: a person of the business's team (see `createHandoffDesk`). */
+  role: 'user' | 'assistant' | 'operator';
   /** The text; for the assistant, the reply as rendered for its channel. */
   content: string;
   /** ISO-8601 time the message was created. */
@@ -14,6 +18,8 @@ export type HistoryMessage = {
    * heard. The model is told so when this message is sent back to it.
    */
   interrupted?: true;
+  /** For an operator: the name they gave, shown to the customer. */
+  name?: string;
 };
 
 /** A tool call requested by the model. */

@@ -1,5 +1,5 @@
-import type { EventClaim, HistoryMessage } from '@org/ai-core';
-import { parseHistoryMessage } from '@org/ai-core/internal';
+import type { EventClaim, Handoff, HistoryMessage } from '@org/ai-core';
+import { parseHandoff, parseHistoryMessage } from '@org/ai-core/internal';
 
 /**
  * Reads a value as stored in Redis. The Upstash client may already have parsed it
@@ -17,6 +17,11 @@ function fromStored(value: unknown): unknown {
 /** A stored list entry as a message, or `undefined` when it is not a valid one. */
 export function toHistoryMessage(stored: unknown): HistoryMessage | undefined {
   return parseHistoryMessage(fromStored(stored));
+}
+
+/** A stored handoff state, or `undefined` when there is none or it is not a valid one. */
+export function toHandoff(stored: unknown): Handoff | undefined {
+  return parseHandoff(fromStored(stored));
 }
 
 /** The value of an event key while it is claimed and not settled. */

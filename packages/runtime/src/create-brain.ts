@@ -4,6 +4,7 @@ import {
   createAssistant,
   createMemoryHistory,
   defaultInstructions,
+  type HandoffOptions,
   type HistoryStore,
   type KnowledgeBase,
   loadKnowledge,
@@ -25,6 +26,8 @@ export type BrainOptions = {
   model?: ChatModel;
   /** A history store to use instead of the one the environment describes (tests, the CLI). */
   history?: HistoryStore;
+  /** Lets the assistant hand conversations to a person (`AssistantOptions.handoff`). */
+  handoff?: HandoffOptions;
 };
 
 /** What is in use, for a startup log line. */
@@ -82,6 +85,7 @@ export async function createBrain(
     instructions: env.INSTRUCTIONS ?? defaultInstructions,
     knowledge,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.handoff ? { handoff: options.handoff } : {}),
   });
   return {
     assistant,

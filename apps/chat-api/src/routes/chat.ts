@@ -53,7 +53,11 @@ export function createChatRoutes(deps: ChatRouteDependencies) {
       const { messages } = await deps.history.load(sessionId, { limit: historyLimit });
       return c.json({
         session_id: sessionId,
-        messages: messages.map(({ role, content, createdAt }) => ({ role, content, createdAt })),
+        messages: messages.map(({ role, content, createdAt, name }) =>
+          role === 'operator'
+            ? { role, content, createdAt, ...(name ? { name } : {}) }
+            : { role, content, createdAt },
+        ),
       } satisfies ChatHistoryResponseBody);
     });
 }

@@ -35,7 +35,8 @@ export const interruptedNote = '[the user interrupted here]';
 
 /**
  * The model's view of the conversation: system message, past turns, then the user's turn. An
- * interrupted reply is followed by {@link interruptedNote}.
+ * interrupted reply is followed by {@link interruptedNote}; an operator's message is the
+ * assistant's side, opened by {@link operatorNote}.
  */
 export function buildModelMessages(
   system: string,
@@ -44,15 +45,25 @@ export function buildModelMessages(
 ): ModelMessage[] {
   return [
     { role: 'system', content: system },
-    ...history.map((message) => ({ role: message.role, content: contentFor(message) })),
+    ...history.map(toModelMessage),
     { role: 'user', content: userText },
   ];
 }
 
-function contentFor(message: HistoryMessage): string {
-  if (message.role !== 'assistant' || !message.interrupted) return message.content;
-  return message.content ? `${message.content} ${interruptedNote}` : interruptedNote;
+function toModelMessage(message: HistoryMessage): ModelMessage {
+  if (message.role === 'user') return { role: 'user', content: message.content };
+  if (message.role === 'operator') {
+    // The team's words are the business's side of the conversation, marked as not the model's.
+    return { role: 'assistant', content: `${operatorNote(message.name)} ${message.content}` };
+  }
+  if (!message.interrupted) return { role: 'assistant', content: message.content };
+  const content = message.content ? `${message.content} ${interruptedNote}` : interruptedNote;
+  return { role: 'assistant', content };
 }
+
+/** Opens an operator's message as the model sees it. */
+export const operatorNote = (name: string | undefined): string =>
+  `[${name ? `${name}, a person from our team,` : 'A person from our team'} wrote:]`;
 
 /** How much of a message retrieval looks at. */
 const maxQueryChars = 300;

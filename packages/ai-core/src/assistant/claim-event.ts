@@ -1,12 +1,13 @@
 import { AiCoreError } from '../errors';
+import type { Handoff } from '../handoff';
 import type { HistoryStore } from '../history-store';
 import type { HistoryMessage } from '../messages';
 import { sleep } from '../sleep';
 
-/** What the turn's owner learns from loading history. */
+/** What the turn's owner learns from loading history (and the conversation's handoff state). */
 export type TurnStart =
-  | { kind: 'run'; messages: HistoryMessage[] }
-  | { kind: 'replay'; reply: string };
+  | { kind: 'run'; messages: HistoryMessage[]; handoff: Handoff | undefined }
+  | { kind: 'replay'; reply: string; handoff: Handoff | undefined };
 
 /** Loads history (one round trip) and, with an event id, claims it; waits while another call owns it. */
 export async function startTurn(
@@ -19,10 +20,13 @@ export async function startTurn(
   for (let attempt = 0; ; attempt++) {
     signal.throwIfAborted();
     const loaded = await loadHistory(history, conversationId, limit, eventId);
+    const { handoff } = loaded;
     if (!loaded.claim || loaded.claim.status === 'claimed') {
-      return { kind: 'run', messages: loaded.messages };
+      return { kind: 'run', messages: loaded.messages, handoff };
     }
-    if (loaded.claim.status === 'done') return { kind: 'replay', reply: loaded.claim.reply };
+    if (loaded.claim.status === 'done') {
+      return { kind: 'replay', reply: loaded.claim.reply, handoff };
+    }
     // Another call is answering this very event: wait for its reply instead of answering twice.
     await sleep(Math.min(20 * 1.5 ** attempt, 250), signal);
   }

@@ -469,6 +469,7 @@ describe('failures', () => {
     const broken: HistoryStore = {
       load: () => Promise.reject(new Error('ECONNREFUSED')),
       append: () => Promise.reject(new Error('ECONNREFUSED')),
+      listHandoffs: () => Promise.reject(new Error('ECONNREFUSED')),
       ping: () => Promise.reject(new Error('ECONNREFUSED')),
     };
     const assistant = createAssistant({

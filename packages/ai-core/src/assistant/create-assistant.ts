@@ -1,13 +1,23 @@
 import type { Channel } from '../channels/channel';
 import { defaultChannels, takeSentences } from '../channels/index';
 import { AiCoreError } from '../errors';
+import type { Handoff } from '../handoff';
 import type { HistoryMessage } from '../messages';
 import { buildModelMessages, buildSystemMessage, searchKnowledge } from './build-messages';
 import { asHistoryError, startTurn } from './claim-event';
 import { deliverReply, toTurnRecord } from './delivery';
+import { type HandoffRequest, handoffInstructions, toHandoffRequest } from './handoff-tool';
 import { pull } from './pull';
 import { runModel } from './run-model';
-import type { Assistant, AssistantOptions, Delivery, Reply, ReplyInput, ReplyPart } from './types';
+import type {
+  Assistant,
+  AssistantOptions,
+  Delivery,
+  Reply,
+  ReplyHandoff,
+  ReplyInput,
+  ReplyPart,
+} from './types';
 import { checkAssistantOptions, parseReplyInput } from './validate';
 
 /**
@@ -70,12 +80,18 @@ export function createAssistant(options: AssistantOptions): Assistant {
       stop?.removeEventListener('abort', onStop);
     };
     const { conversationId, eventId, deliver } = input;
-    const reply = (text: string, replayed: boolean, sources: Reply['sources'] = []): Reply => ({
+    const reply = (
+      text: string,
+      replayed: boolean,
+      sources: Reply['sources'] = [],
+      handoff?: ReplyHandoff,
+    ): Reply => ({
       text,
       conversationId,
       channel: channel.name,
       replayed,
       sources,
+      ...(handoff ? { handoff } : {}),
     });
 
     // Keeps `messages` without a reply and releases the event, for a retry; best effort.
@@ -90,9 +106,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
       // At least one message, so that a retry is recognised even with `maxTurns: 0`.
       const window = Math.max(maxTurns, 1);
       const start = await startTurn(options.history, conversationId, window, eventId, signal);
+      const withPerson = start.handoff?.status === 'active' ? start.handoff : undefined;
       if (start.kind === 'replay') {
-        await onText?.(start.reply);
-        return reply(start.reply, true);
+        if (start.reply) await onText?.(start.reply);
+        return reply(start.reply, true, [], withPerson && toReplyHandoff('active', withPerson));
       }
       // A retry of an event whose model call failed: its user turn is already in history (not
       // necessarily last: other turns may have come in between).
@@ -109,6 +126,21 @@ export function createAssistant(options: AssistantOptions): Assistant {
         ...(eventId ? { eventId } : {}),
       };
       const toSave = retried ? [] : [userMessage];
+      if (withPerson) {
+        // A person has the conversation: no model call, nothing to say; the message is kept for
+        // them to read, and a retry of the event gets the same (empty) answer.
+        try {
+          await options.history.append(
+            conversationId,
+            toSave,
+            eventId ? { event: { id: eventId, reply: '' } } : undefined,
+          );
+        } catch (error) {
+          await release([]);
+          throw asHistoryError(error);
+        }
+        return reply('', false, [], toReplyHandoff('active', withPerson));
+      }
       // The user's turn is kept even when no reply comes (a failure, the deadline), and the event
       // is released for a retry. With `deliver`, a cancel by the caller before it is called
       // withdraws the turn (e.g. a speculative run the user spoke over): nothing is kept.
@@ -116,6 +148,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       settle = () => release(withdrawn() ? [] : toSave);
 
       let text: string;
+      let handoff: { request: HandoffRequest; available: boolean } | undefined;
       const passages = options.knowledge
         ? searchKnowledge(
             (query) => options.knowledge?.search(query, { limit: maxPassages }) ?? [],
@@ -125,11 +158,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
         : undefined;
       try {
         const system = buildSystemMessage({
-          instructions: options.instructions,
+          instructions: options.handoff
+            ? `${options.instructions.trim()}\n\n${handoffInstructions}`
+            : options.instructions,
           channel,
           passages,
         });
-        text = await runModel({
+        const run = await runModel({
           model: options.model,
           messages: buildModelMessages(system, past, input.text),
           context: passages,
@@ -147,7 +182,19 @@ export function createAssistant(options: AssistantOptions): Assistant {
           onText,
           // Nobody reads the deltas (`reply`) and no channel waits on them: a whole answer.
           whole: onText === undefined && deliver === undefined,
+          handoff: options.handoff !== undefined,
         });
+        text = run.text;
+        if (run.handoff) {
+          const request = toHandoffRequest(run.handoff, past, input.text);
+          const available = await isAvailable(channel.name, conversationId);
+          handoff = { request, available };
+          // What the customer is told replaces whatever the model wrote before calling the tool;
+          // a stream reader that already got some of it gets the rest as one more delta.
+          const said = handoffText(channel, available);
+          await onText?.(text.trim() ? `\n\n${said}` : said);
+          text = said;
+        }
         text = channel.render(text);
         if (channel.maxSentences) text = takeSentences(text, channel.maxSentences);
         if (!text) {
@@ -176,13 +223,22 @@ export function createAssistant(options: AssistantOptions): Assistant {
       }
       const record = toTurnRecord(delivery, toSave, assistantMessage);
       const settled = record.reply === undefined ? {} : { reply: record.reply };
+      // The handoff is stored with the turn that made it, unless the turn was withdrawn.
+      const state: Handoff | undefined =
+        handoff && record.reply !== undefined
+          ? {
+              status: handoff.available ? 'active' : 'callback',
+              ...handoff.request,
+              channel: channel.name,
+              startedAt: now().toISOString(),
+            }
+          : undefined;
       try {
-        if (record.messages.length > 0 || eventId) {
-          await options.history.append(
-            conversationId,
-            record.messages,
-            eventId ? { event: { id: eventId, ...settled } } : undefined,
-          );
+        if (record.messages.length > 0 || eventId || state) {
+          await options.history.append(conversationId, record.messages, {
+            ...(eventId ? { event: { id: eventId, ...settled } } : {}),
+            ...(state ? { handoff: state } : {}),
+          });
         }
       } catch (error) {
         // Not stored: keep what can be kept and free the event, so a retry answers instead of
@@ -190,7 +246,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
         if (record.reply !== undefined) await release(toSave);
         throw asHistoryError(error);
       }
-      return reply(text, false, passages ?? []);
+      const replyHandoff =
+        handoff && toReplyHandoff(handoff.available ? 'started' : 'unavailable', handoff.request);
+      return reply(text, false, passages ?? [], replyHandoff);
     } catch (error) {
       throw signal.aborted ? signal.reason : error;
     } finally {
@@ -198,6 +256,23 @@ export function createAssistant(options: AssistantOptions): Assistant {
       // Failed before the model ran (e.g. a knowledge search threw): as for a model failure.
       if (settle) await settle();
     }
+  }
+
+  /** Whether a person can take the conversation now; a failing check counts as no. */
+  async function isAvailable(channel: string, conversationId: string): Promise<boolean> {
+    const available = options.handoff?.available;
+    if (!available) return true;
+    try {
+      return (await available({ at: now(), channel, conversationId })) === true;
+    } catch {
+      return false;
+    }
+  }
+
+  function handoffText(channel: Channel, available: boolean): string {
+    const texts = channel.handoff ?? defaultChannels.chat?.handoff;
+    const configured = available ? options.handoff?.startedText : options.handoff?.unavailableText;
+    return configured ?? (available ? texts?.started : texts?.unavailable) ?? '';
   }
 
   // `reply` hands no deltas around: on a fast model, most of a turn's cost would be passing
@@ -214,6 +289,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
   }
 
   return { reply, stream, channels };
+}
+
+function toReplyHandoff(
+  state: ReplyHandoff['state'],
+  handoff: Pick<Handoff, 'reason' | 'summary'>,
+): ReplyHandoff {
+  return { state, reason: handoff.reason, summary: handoff.summary };
 }
 
 function toModelError(error: unknown, signal: AbortSignal): unknown {

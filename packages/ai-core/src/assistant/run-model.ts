@@ -1,8 +1,10 @@
 import { completeSentenceCount } from '../channels/index';
 import type { ChatModel, KnowledgePassage } from '../chat-model';
+import { handoffToolName } from '../handoff';
 import type { ModelMessage, ToolCall } from '../messages';
 import type { ToolContext, Tools } from '../tools';
 import { abortable, raceAbort } from './abortable';
+import { handoffToolDefinition } from './handoff-tool';
 import { runToolCall, toToolDefinitions } from './tool-runner';
 
 /** One turn's model work: the step loop with tools, and the early cut for channels that want one. */
@@ -28,6 +30,16 @@ export type ModelRun = {
    * whole (`generate`) for that instead of a stream. Ignored with `cut` or `onText`.
    */
   whole?: boolean;
+  /** Offer the built-in handoff tool: a call to it ends the run (see {@link ModelResult}). */
+  handoff?: boolean;
+};
+
+/** What a run produced. */
+export type ModelResult = {
+  /** The text, across steps. */
+  text: string;
+  /** The model called the handoff tool: its call (the run ended there, running no tool). */
+  handoff?: ToolCall;
 };
 
 /**
@@ -43,9 +55,12 @@ export const maxCutChars: number = 4000;
  * model has to answer. With `whole` (and neither `cut` nor `onText`), a model that has
  * `generate` answers each step whole.
  */
-export async function runModel(run: ModelRun): Promise<string> {
+export async function runModel(run: ModelRun): Promise<ModelResult> {
   const generate = run.whole && !run.cut && !run.onText ? run.model.generate : undefined;
-  const definitions = run.tools ? toToolDefinitions(run.tools) : [];
+  const definitions = [
+    ...(run.tools ? toToolDefinitions(run.tools) : []),
+    ...(run.handoff ? [handoffToolDefinition] : []),
+  ];
   const messages = [...run.messages];
   let text = '';
   // A sentence can only have become complete after a terminator was streamed: render and count
@@ -88,11 +103,14 @@ export async function runModel(run: ModelRun): Promise<string> {
         if (enough) {
           // Enough is said: stop the model now rather than wait for words nobody will hear.
           cut.abort();
-          return text;
+          return { text };
         }
       }
     }
     if (calls.length === 0 || !offerTools) break;
+    // Handing off ends the turn: the other calls of the step are not run.
+    const handoff = run.handoff ? calls.find((call) => call.name === handoffToolName) : undefined;
+    if (handoff) return { text, handoff };
     messages.push({ role: 'assistant', content: stepText, toolCalls: calls });
     // A tool that hangs must not outlive the turn's deadline or the caller's cancel.
     const results = await raceAbort(
@@ -104,5 +122,5 @@ export async function runModel(run: ModelRun): Promise<string> {
     });
     if (text && !/\s$/.test(text)) text += ' ';
   }
-  return text;
+  return { text };
 }

@@ -1,5 +1,6 @@
 import type { Channel } from '../channels/channel';
 import type { ChatModel, KnowledgePassage } from '../chat-model';
+import type { HandoffOptions, HandoffReason } from '../handoff';
 import type { HistoryStore } from '../history-store';
 import type { Tools } from '../tools';
 
@@ -38,6 +39,14 @@ export type AssistantOptions = {
   maxPassages?: number;
   /** The clock, for tests. Default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * Lets the assistant hand a conversation to a person: the model is offered the built-in
+   * `hand_off_to_person` tool (the offline knowledge model uses it when the customer asks for a
+   * person in plain words, and after failing to answer twice in a row). While a conversation is
+   * handed off, the assistant does not answer it (see {@link ReplyHandoff}); the team answers and
+   * gives it back through `createHandoffDesk`. Without it, nothing is ever handed off.
+   */
+  handoff?: HandoffOptions;
 };
 
 /** One user turn. */
@@ -116,6 +125,33 @@ export type Reply = {
   replayed: boolean;
   /** Knowledge passages the turn was grounded in. */
   sources: KnowledgePassage[];
+  /** Present when the conversation is with (or was to be given to) a person. */
+  handoff?: ReplyHandoff;
+};
+
+/**
+ * A reply's handoff, for the channel to act on.
+ *
+ * @example
+ * ```ts
+ * const reply = await assistant.reply({ conversationId, channel: 'sms', text })
+ * if (reply.handoff?.state === 'active') return // a person has it: send nothing
+ * await sendSms(reply.text)
+ * if (reply.handoff?.state === 'started') await tellTheTeam(reply.handoff.summary)
+ * ```
+ */
+export type ReplyHandoff = {
+  /**
+   * `started`: this turn handed the conversation to a person; `text` says so (stored state
+   * `active`). `active`: a person already has it: no model was called, `text` is `''` and the
+   * channel sends nothing; the user's message is stored for the person to read. `unavailable`:
+   * the customer wanted a person and nobody is available; `text` says so (stored state
+   * `callback`: the team is to get back to them).
+   */
+  state: 'started' | 'active' | 'unavailable';
+  reason: HandoffReason;
+  /** One or two sentences for the person taking over. */
+  summary: string;
 };
 
 /** One part of a streamed reply. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { handoffToolName } from '../handoff';
 import { dropLoneSurrogates, isWellFormed, parseOrThrow } from '../validation';
 import type { Delivery, ReplyInput } from './types';
 
@@ -41,36 +42,51 @@ const hasFunction = (name: string) => (value: unknown) =>
   value !== null &&
   typeof (value as Record<string, unknown>)[name] === 'function';
 
-const assistantOptionsSchema = z.object({
-  model: z.custom(
-    (value) =>
-      hasFunction('stream')(value) &&
-      ((value as { generate?: unknown }).generate === undefined || hasFunction('generate')(value)),
-    'must be a ChatModel (with a stream method, and generate a function if set)',
-  ),
-  history: z.custom(
-    (value) => hasFunction('load')(value) && hasFunction('append')(value),
-    'must be a HistoryStore (with load and append)',
-  ),
-  instructions: z.string(),
-  knowledge: z.custom(hasFunction('search'), 'must be a KnowledgeBase').optional(),
-  tools: z
-    .record(
-      z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'tool names must match ^[a-zA-Z0-9_-]{1,64}$'),
-      z.object({
-        description: z.string(),
-        parameters: z.custom((value) => value instanceof z.ZodType, 'must be a zod schema'),
-        execute: z.custom((value) => typeof value === 'function', 'must be a function'),
-      }),
-    )
-    .optional(),
-  channels: z.record(z.string(), z.custom(hasFunction('render'), 'must be a Channel')).optional(),
-  maxTurns: z.number().int().min(0).max(1000).optional(),
-  timeoutMs: z.number().int().positive().max(maxTimeoutMs).optional(),
-  maxSteps: z.number().int().min(1).max(10).optional(),
-  maxPassages: z.number().int().min(0).max(20).optional(),
-  now: z.custom((value) => typeof value === 'function', 'must be a function').optional(),
-});
+const assistantOptionsSchema = z
+  .object({
+    model: z.custom(
+      (value) =>
+        hasFunction('stream')(value) &&
+        ((value as { generate?: unknown }).generate === undefined ||
+          hasFunction('generate')(value)),
+      'must be a ChatModel (with a stream method, and generate a function if set)',
+    ),
+    history: z.custom(
+      (value) => hasFunction('load')(value) && hasFunction('append')(value),
+      'must be a HistoryStore (with load and append)',
+    ),
+    instructions: z.string(),
+    knowledge: z.custom(hasFunction('search'), 'must be a KnowledgeBase').optional(),
+    tools: z
+      .record(
+        z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'tool names must match ^[a-zA-Z0-9_-]{1,64}$'),
+        z.object({
+          description: z.string(),
+          parameters: z.custom((value) => value instanceof z.ZodType, 'must be a zod schema'),
+          execute: z.custom((value) => typeof value === 'function', 'must be a function'),
+        }),
+      )
+      .optional(),
+    channels: z.record(z.string(), z.custom(hasFunction('render'), 'must be a Channel')).optional(),
+    maxTurns: z.number().int().min(0).max(1000).optional(),
+    timeoutMs: z.number().int().positive().max(maxTimeoutMs).optional(),
+    maxSteps: z.number().int().min(1).max(10).optional(),
+    maxPassages: z.number().int().min(0).max(20).optional(),
+    now: z.custom((value) => typeof value === 'function', 'must be a function').optional(),
+    handoff: z
+      .object({
+        available: z
+          .custom((value) => typeof value === 'function', 'must be a function')
+          .optional(),
+        startedText: z.string().trim().min(1).optional(),
+        unavailableText: z.string().trim().min(1).optional(),
+      })
+      .optional(),
+  })
+  .refine((options) => !(options.handoff && options.tools?.[handoffToolName]), {
+    message: `with handoff, the tool name ${handoffToolName} is the assistant's own`,
+    path: ['tools', handoffToolName],
+  });
 
 /** The reply input, trimmed; throws `invalid_input` naming the field at fault. */
 export function parseReplyInput(value: unknown): ReplyInput {

@@ -24,4 +24,10 @@ export type Channel = {
    * (voice: 2, because a caller must not wait for words that will never be spoken).
    */
   maxSentences?: number;
+  /**
+   * What the customer is told on this channel when the conversation is handed to a person
+   * (`started`) and when nobody is available (`unavailable`); `HandoffOptions` may override
+   * both. Default: the chat channel's.
+   */
+  handoff?: { started: string; unavailable: string };
 };

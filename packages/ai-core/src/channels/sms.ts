@@ -214,4 +214,9 @@ export const smsChannel: Channel = {
     'Write links as the plain URL.',
   ].join(' '),
   render: renderForSms,
+  handoff: {
+    started: "I'll connect you with a colleague from our team. They'll text you back here shortly.",
+    unavailable:
+      "Nobody from our team is available right now. I've passed your request on, and someone will get back to you as soon as they can.",
+  },
 };

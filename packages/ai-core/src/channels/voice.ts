@@ -88,4 +88,9 @@ export const voiceChannel: Channel = {
   ].join(' '),
   render: renderForVoice,
   maxSentences: 2,
+  handoff: {
+    started: "I'll connect you with a colleague. Please stay on the line.",
+    unavailable:
+      "Sorry, nobody from our team is free right now. I've asked them to call you back as soon as they can.",
+  },
 };

@@ -1,7 +1,10 @@
+import type { Handoff } from '../handoff';
 import type {
   EventClaim,
+  HandedOffConversation,
   HistoryAppendOptions,
   HistoryLoadOptions,
+  HistoryLoadResult,
   HistoryStore,
 } from '../history-store';
 import type { HistoryMessage } from '../messages';
@@ -9,6 +12,7 @@ import {
   checkAppendArguments,
   checkLoadArguments,
   type HistoryWindowOptions,
+  parseHandoff,
   parseHistoryMessage,
   resolveHistoryWindow,
 } from './store-support';
@@ -19,7 +23,7 @@ export type MemoryHistoryOptions = HistoryWindowOptions & {
   now?: () => number;
 };
 
-type Conversation = { entries: HistoryMessage[]; expiresAt: number };
+type Conversation = { entries: HistoryMessage[]; handoff?: Handoff; expiresAt: number };
 type EventEntry = { reply?: string; expiresAt: number };
 
 const sweepIntervalMs = 60_000;
@@ -88,12 +92,13 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
       const { limit, claim } = loadOptions;
       const at = now();
       sweep(at);
-      const entries =
-        limit === 0 ? [] : (live(conversations, conversationId, at)?.entries.slice(-limit) ?? []);
+      const conversation = live(conversations, conversationId, at);
+      const entries = limit === 0 ? [] : (conversation?.entries.slice(-limit) ?? []);
       // Copies: a caller changing what it loaded changes nothing stored.
-      const messages = entries.map((message) => ({ ...message }));
-      if (claim === undefined) return { messages };
-      return { messages, claim: claimEvent(eventKey(conversationId, claim), at) };
+      const result: HistoryLoadResult = { messages: entries.map((message) => ({ ...message })) };
+      if (conversation?.handoff) result.handoff = { ...conversation.handoff };
+      if (claim !== undefined) result.claim = claimEvent(eventKey(conversationId, claim), at);
+      return result;
     },
 
     async append(
@@ -102,10 +107,10 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
       appendOptions: HistoryAppendOptions = {},
     ) {
       checkAppendArguments(conversationId, appendOptions);
-      const { event } = appendOptions;
+      const { event, handoff } = appendOptions;
       const at = now();
       sweep(at);
-      if (messages.length > 0) {
+      if (messages.length > 0 || handoff !== undefined) {
         const conversation = live(conversations, conversationId, at) ?? {
           entries: [],
           expiresAt: 0,
@@ -115,6 +120,8 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
           if (copy) conversation.entries.push(copy);
         }
         conversation.entries.splice(0, Math.max(0, conversation.entries.length - maxMessages));
+        if (handoff === null) delete conversation.handoff;
+        else if (handoff) conversation.handoff = parseHandoff(handoff);
         conversation.expiresAt = at + ttlMs;
         conversations.set(conversationId, conversation);
       }
@@ -122,6 +129,19 @@ export function createMemoryHistory(options: MemoryHistoryOptions = {}): History
       const key = eventKey(conversationId, event.id);
       if (event.reply === undefined) events.delete(key);
       else events.set(key, { reply: event.reply, expiresAt: at + eventTtlMs });
+    },
+
+    async listHandoffs() {
+      const at = now();
+      const handedOff: HandedOffConversation[] = [];
+      for (const [conversationId, conversation] of conversations) {
+        if (conversation.expiresAt > at && conversation.handoff) {
+          handedOff.push({ conversationId, handoff: { ...conversation.handoff } });
+        }
+      }
+      return handedOff.sort(
+        (a, b) => Date.parse(a.handoff.startedAt) - Date.parse(b.handoff.startedAt),
+      );
     },
 
     async ping() {},

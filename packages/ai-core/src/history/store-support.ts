@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maxTimeoutMs } from '../assistant/validate';
 import { AiCoreError } from '../errors';
+import type { Handoff } from '../handoff';
 import type { HistoryAppendOptions, HistoryLoadOptions } from '../history-store';
 import type { HistoryMessage } from '../messages';
 import { isWellFormed, parseOrThrow } from '../validation';
@@ -51,26 +52,47 @@ export function resolveHistoryWindow(
 
 const historyMessageSchema = z
   .object({
-    role: z.enum(['user', 'assistant']),
+    role: z.enum(['user', 'assistant', 'operator']),
     content: z.string(),
     createdAt: z.string(),
     channel: z.string().optional(),
     eventId: z.string().optional(),
     // Only `true` is kept; `false` from another writer is as good as absent, not a reason to skip.
     interrupted: z.boolean().optional(),
+    name: z.string().optional(),
   })
-  .transform(
-    ({ interrupted, ...message }): HistoryMessage =>
-      interrupted ? { ...message, interrupted } : message,
-  );
+  .transform(({ interrupted, ...message }): HistoryMessage => {
+    const kept: HistoryMessage = interrupted ? { ...message, interrupted } : message;
+    // A name belongs to an operator: on another role it is dropped.
+    if (kept.role !== 'operator') delete kept.name;
+    return kept;
+  });
 
 /**
  * A stored value as a `HistoryMessage`, or `undefined` when it is not one (stores skip those).
- * Unknown fields are dropped; `interrupted` is kept only when `true`.
+ * Unknown fields are dropped; `interrupted` is kept only when `true`, `name` only on an operator.
  */
 export function parseHistoryMessage(value: unknown): HistoryMessage | undefined {
   const result = historyMessageSchema.safeParse(value);
   return result.success ? result.data : undefined;
+}
+
+const handoffSchema = z.object({
+  status: z.enum(['active', 'callback']),
+  reason: z.enum(['customer_request', 'cannot_help']),
+  summary: z.string(),
+  channel: z.string().min(1),
+  startedAt: z.iso.datetime({ offset: true }),
+  operator: z.string().min(1).optional(),
+});
+
+/**
+ * A stored value as a `Handoff`, or `undefined` when it is not one (stores treat that as no
+ * handoff). Unknown fields are dropped. For implementers of `HistoryStore`.
+ */
+export function parseHandoff(value: unknown): Handoff | undefined {
+  const result = handoffSchema.safeParse(value);
+  return result.success ? (result.data as Handoff) : undefined;
 }
 
 /**
@@ -107,7 +129,8 @@ export function checkLoadArguments(conversationId: unknown, options: HistoryLoad
 }
 
 /**
- * Checks the arguments of `HistoryStore.append`: a well-formed conversation id and event id.
+ * Checks the arguments of `HistoryStore.append`: a well-formed conversation id and event id,
+ * and a valid handoff state when one is set.
  * Throws `invalid_input` naming the field. For implementers.
  */
 export function checkAppendArguments(
@@ -116,4 +139,10 @@ export function checkAppendArguments(
 ): void {
   checkHistoryId(conversationId, 'conversationId');
   if (options.event) checkHistoryId(options.event.id, 'event.id');
+  if (options.handoff && !parseHandoff(options.handoff)) {
+    throw new AiCoreError('invalid_input', {
+      message: 'handoff must be a Handoff (status, reason, summary, channel, startedAt)',
+      field: 'handoff',
+    });
+  }
 }

@@ -3,6 +3,7 @@ export type { HistoryWindowOptions } from '../history/store-support';
 export {
   checkAppendArguments,
   checkLoadArguments,
+  parseHandoff,
   parseHistoryMessage,
   resolveHistoryWindow,
 } from '../history/store-support';

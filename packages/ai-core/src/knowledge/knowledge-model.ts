@@ -1,8 +1,10 @@
 import type { ChatCallOptions, ChatModel, ChatRequest } from '../chat-model';
+import { type HandoffReason, handoffToolName } from '../handoff';
 import type { ChatStreamPart } from '../messages';
 import { lastUserText, sleep } from '../sleep';
 import { selectAnswer } from './select-answer';
 import { tokenize } from './terms';
+import { asksForPerson, offeredPerson, saysYes } from './wants-person';
 
 /** Options for {@link createKnowledgeModel}. */
 export type KnowledgeModelOptions = {
@@ -48,7 +50,10 @@ const smallTalk = (text: string): 'hello' | 'thanks' | 'bye' | undefined => {
  * passage that say what the question asks (and of the next ones for a part the best leaves unsaid, see
  * `selectAnswer`), word by word. A message that is only a greeting, thanks or goodbye gets a polite
  * reply; without context (the knowledge base found nothing that covers the question) it says it does
- * not know (`fallback`). It never calls tools and never invents anything.
+ * not know (`fallback`). It never invents anything. The one tool it calls is the assistant's
+ * built-in handoff, when offered: for a customer who asks for a person in plain words ("talk to
+ * a human", "real person", "agent", "representative", "operator"), says yes to the fallback's
+ * offer of one, or would get the fallback twice in a row.
  * On abort it throws the signal's reason.
  *
  * @example
@@ -75,13 +80,42 @@ export const createKnowledgeModel = (options: KnowledgeModelOptions = {}): ChatM
     return (context.length > 0 && selectAnswer(question, context)) || fallback;
   };
 
+  // Its fallback as it reads after any channel's rendering: the opening words.
+  const fallbackOpening = normalize(fallback).slice(0, 32);
+  const isFallback = (text: string) => normalize(text).startsWith(fallbackOpening);
+
+  /**
+   * Whether to call the handoff tool instead of answering (only when the assistant offers it):
+   * the customer asks for a person in plain words, says yes to the fallback's offer of one, or
+   * is about to get the fallback a second time in a row.
+   */
+  const handoffFor = (request: ChatRequest, text: string): HandoffReason | undefined => {
+    if (!request.tools?.some((tool) => tool.name === handoffToolName)) return undefined;
+    const question = lastUserText(request.messages);
+    const before = request.messages.findLast((message) => message.role === 'assistant');
+    const previous = typeof before?.content === 'string' ? before.content : '';
+    if (asksForPerson(question)) return 'customer_request';
+    if (offeredPerson(previous) && saysYes(question)) return 'customer_request';
+    if (text === fallback && isFallback(previous)) return 'cannot_help';
+    return undefined;
+  };
+
   async function* stream(
     request: ChatRequest,
     callOptions: ChatCallOptions = {},
   ): AsyncGenerator<ChatStreamPart> {
     const { signal } = callOptions;
     signal?.throwIfAborted();
-    const words = answer(request).match(/\s*\S+\s*/g) ?? [];
+    const text = answer(request);
+    const reason = handoffFor(request, text);
+    if (reason) {
+      // The assistant writes the summary from the conversation.
+      const input = JSON.stringify({ reason, summary: '' });
+      yield { type: 'tool-call', toolCall: { id: 'handoff', name: handoffToolName, input } };
+      yield { type: 'finish', finishReason: 'tool-calls' };
+      return;
+    }
+    const words = text.match(/\s*\S+\s*/g) ?? [];
     for (const [index, text] of words.entries()) {
       if (index > 0 && tokenDelayMs > 0) await sleep(tokenDelayMs, signal);
       signal?.throwIfAborted();
@@ -93,3 +127,11 @@ export const createKnowledgeModel = (options: KnowledgeModelOptions = {}): ChatM
 
   return { modelId: 'knowledge', stream };
 };
+
+const normalize = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();

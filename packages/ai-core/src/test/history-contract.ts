@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AiCoreError } from '../errors';
+import type { Handoff } from '../handoff';
 import type { HistoryWindowOptions } from '../history/store-support';
 import type { HistoryStore } from '../history-store';
 import type { HistoryMessage } from '../messages';
@@ -27,6 +28,16 @@ const message = (content: string, role: HistoryMessage['role'] = 'user'): Histor
   createdAt: '2026-01-02T03:04:05.000Z',
 });
 const contents = (messages: HistoryMessage[]) => messages.map((m) => m.content);
+const handoff = (overrides: Partial<Handoff> = {}): Handoff => ({
+  status: 'active',
+  reason: 'customer_request',
+  summary: 'Wants to move the appointment to Friday.',
+  channel: 'chat',
+  startedAt: '2026-01-02T03:04:05.000Z',
+  ...overrides,
+});
+const minutesAfter = (minutes: number) =>
+  new Date(Date.parse('2026-01-02T03:00:00.000Z') + minutes * 60_000).toISOString();
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 /**
@@ -282,6 +293,179 @@ export function defineHistoryContract(name: string, create: HistoryHarnessFactor
       });
     });
 
+    describe('handoff state', () => {
+      it('loads the handoff with the messages and the claim, undefined until one is set', async () => {
+        const { store } = await create({});
+        expect((await store.load('c', { limit: 10 })).handoff).toBeUndefined();
+        await store.append('c', [message('a person, please')], { handoff: handoff() });
+        expect(await store.load('c', { limit: 10, claim: 'e1' })).toEqual({
+          messages: [message('a person, please')],
+          claim: { status: 'claimed' },
+          handoff: handoff(),
+        });
+        expect(await store.load('c', { limit: 0 })).toEqual({ messages: [], handoff: handoff() });
+      });
+
+      it('round-trips every field of a handoff, `operator` only when set', async () => {
+        const { store } = await create({});
+        const full = handoff({
+          status: 'callback',
+          reason: 'cannot_help',
+          summary: 'ünïcödé ✓ "quoted" {braces}',
+          channel: 'sms',
+          startedAt: '2026-03-04T05:06:07.890Z',
+          operator: 'Dana Ö.',
+        });
+        await store.append('c', [], { handoff: full });
+        expect((await store.load('c', { limit: 1 })).handoff).toEqual(full);
+        await store.append('c', [], { handoff: handoff() });
+        const { handoff: loaded } = await store.load('c', { limit: 1 });
+        expect(loaded).toEqual(handoff());
+        expect(loaded && 'operator' in loaded).toBe(false);
+      });
+
+      it('sets it with a Handoff, clears it with null, leaves it when absent', async () => {
+        const { store } = await create({});
+        await store.append('c', [message('q')], { handoff: handoff() });
+        await store.append('c', [message('still there?')]);
+        await store.load('c', { limit: 0, claim: 'e1' });
+        await store.append('c', [], { event: { id: 'e1', reply: '' } });
+        expect((await store.load('c', { limit: 0 })).handoff).toEqual(handoff());
+        const taken = handoff({ operator: 'Dana' });
+        await store.append('c', [], { handoff: taken });
+        expect((await store.load('c', { limit: 0 })).handoff).toEqual(taken);
+        await store.append('c', [], { handoff: null });
+        expect(await store.load('c', { limit: 10 })).toEqual({
+          messages: [message('q'), message('still there?')],
+        });
+        // Clearing what is not there is no error.
+        await store.append('c', [], { handoff: null });
+        await store.append('other', [], { handoff: null });
+        expect((await store.load('other', { limit: 10 })).handoff).toBeUndefined();
+      });
+
+      it('writes messages, handoff and event settlement in one append, seen together', async () => {
+        const { store } = await create({});
+        await store.load('c', { limit: 0, claim: 'e1' });
+        const turn = [message('a person, please'), message('Connecting you', 'assistant')];
+        await store.append('c', turn, {
+          event: { id: 'e1', reply: 'Connecting you' },
+          handoff: handoff(),
+        });
+        expect(await store.load('c', { limit: 10, claim: 'e1' })).toEqual({
+          messages: turn,
+          claim: { status: 'done', reply: 'Connecting you' },
+          handoff: handoff(),
+        });
+        expect(await store.listHandoffs()).toEqual([{ conversationId: 'c', handoff: handoff() }]);
+      });
+
+      it('round-trips operator messages with their name', async () => {
+        const { store } = await create({});
+        const reply: HistoryMessage = {
+          ...message('Hi, Dana here. Friday works.', 'operator'),
+          name: 'Dana',
+          channel: 'chat',
+        };
+        await store.append('c', [message('hello?'), reply]);
+        expect((await store.load('c', { limit: 10 })).messages).toEqual([message('hello?'), reply]);
+      });
+
+      it('lists every handed-off conversation, oldest `startedAt` first, without cleared ones', async () => {
+        const { store } = await create({});
+        expect(await store.listHandoffs()).toEqual([]);
+        const states = {
+          a: handoff({ startedAt: minutesAfter(5) }),
+          b: handoff({ startedAt: minutesAfter(20), channel: 'voice' }),
+          c: handoff({ startedAt: minutesAfter(10), status: 'callback', reason: 'cannot_help' }),
+        };
+        for (const id of ['b', 'a', 'c'] as const) {
+          await store.append(id, [message(`for ${id}`)], { handoff: states[id] });
+        }
+        await store.append('plain', [message('no handoff here')]);
+        expect(await store.listHandoffs()).toEqual([
+          { conversationId: 'a', handoff: states.a },
+          { conversationId: 'c', handoff: states.c },
+          { conversationId: 'b', handoff: states.b },
+        ]);
+
+        // Updated in place, listed once; cleared, not listed; moved by a new `startedAt`.
+        const taken = { ...states.c, status: 'active' as const, operator: 'Dana' };
+        await store.append('c', [], { handoff: taken });
+        await store.append('a', [], { handoff: null });
+        const earlier = { ...states.b, startedAt: minutesAfter(1) };
+        await store.append('b', [], { handoff: earlier });
+        expect(await store.listHandoffs()).toEqual([
+          { conversationId: 'b', handoff: earlier },
+          { conversationId: 'c', handoff: taken },
+        ]);
+      });
+
+      it('keeps handoffs apart, whatever characters their ids hold', async () => {
+        const { store } = await create({});
+        // Ids that are JSON values too, for stores whose client parses what it reads.
+        const ids = ['a', 'a:handoff', 'a}:x', '{a}', 'a b/ü', '42', 'null', '"q"', '[1]'];
+        const stateOf = (index: number) =>
+          handoff({ summary: `for ${ids[index]}`, startedAt: minutesAfter(index) });
+        for (const [index, id] of ids.entries()) {
+          await store.append(id, [], { handoff: stateOf(index) });
+        }
+        for (const [index, id] of ids.entries()) {
+          expect((await store.load(id, { limit: 1 })).handoff).toEqual(stateOf(index));
+        }
+        expect(await store.listHandoffs()).toEqual(
+          ids.map((id, index) => ({ conversationId: id, handoff: stateOf(index) })),
+        );
+      });
+
+      it('rejects an invalid handoff as invalid_input, writing nothing', async () => {
+        const { store } = await create({});
+        const invalid = [
+          { ...handoff(), status: 'gone' },
+          { ...handoff(), startedAt: 'yesterday' },
+          { ...handoff(), summary: undefined },
+        ] as unknown as Handoff[];
+        for (const state of invalid) {
+          await expect(store.append('c', [message('x')], { handoff: state })).rejects.toMatchObject(
+            { code: 'invalid_input', field: 'handoff' },
+          );
+        }
+        expect(await store.load('c', { limit: 10 })).toEqual({ messages: [] });
+        expect(await store.listHandoffs()).toEqual([]);
+      });
+
+      it('keeps the handoff as long as the conversation: each append refreshes both', async () => {
+        const { store, advance } = await create({ ttlSeconds: 100 });
+        await store.append('c', [message('first')], { handoff: handoff() });
+        await advance(60);
+        await store.append('c', [message('second')]);
+        await advance(60);
+        expect(await store.load('c', { limit: 10 })).toEqual({
+          messages: [message('first'), message('second')],
+          handoff: handoff(),
+        });
+        expect(await store.listHandoffs()).toEqual([{ conversationId: 'c', handoff: handoff() }]);
+        await advance(50);
+        expect(await store.load('c', { limit: 10 })).toEqual({ messages: [] });
+        expect(await store.listHandoffs()).toEqual([]);
+      });
+
+      it('refreshes the messages when only the handoff is written', async () => {
+        const { store, advance } = await create({ ttlSeconds: 100 });
+        await store.append('c', [message('first')]);
+        await advance(60);
+        await store.append('c', [], { handoff: handoff() });
+        await advance(60);
+        expect(await store.load('c', { limit: 10 })).toEqual({
+          messages: [message('first')],
+          handoff: handoff(),
+        });
+        await advance(50);
+        expect(await store.load('c', { limit: 10 })).toEqual({ messages: [] });
+        expect(await store.listHandoffs()).toEqual([]);
+      });
+    });
+
     describe('concurrency', () => {
       const burst = async (store: HistoryStore) => {
         await Promise.all([
@@ -336,6 +520,40 @@ export function defineHistoryContract(name: string, create: HistoryHarnessFactor
         const statuses = results.map((result) => result.claim?.status);
         expect(statuses.filter((status) => status === 'claimed')).toHaveLength(1);
         expect(statuses.filter((status) => status === 'pending')).toHaveLength(49);
+      });
+
+      it('shows the messages and handoff of an append to a load together or not at all', async () => {
+        const { store } = await create({});
+        const results = await Promise.all(
+          range(0, 30).map(async (i) => {
+            const [, loaded] = await Promise.all([
+              store.append(`c${i}`, [message('q')], { handoff: handoff() }),
+              store.load(`c${i}`, { limit: 10 }),
+            ]);
+            return loaded;
+          }),
+        );
+        for (const loaded of results) {
+          expect([
+            { messages: [] },
+            { messages: [message('q')], handoff: handoff() },
+          ]).toContainEqual(loaded);
+        }
+      });
+
+      it('lists all of 50 conversations handed off at once', async () => {
+        const { store } = await create({});
+        await Promise.all(
+          range(0, 50).map((i) =>
+            store.append(`c${i}`, [message('q')], {
+              handoff: handoff({ startedAt: minutesAfter(i) }),
+            }),
+          ),
+        );
+        const listed = await store.listHandoffs();
+        expect(listed.map((entry) => entry.conversationId)).toEqual(
+          range(0, 50).map((i) => `c${i}`),
+        );
       });
     });
   });
