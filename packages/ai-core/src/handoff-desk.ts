@@ -42,7 +42,8 @@ export type HandoffDesk = {
   /**
    * Stores an operator's message (role `operator`, `name` = the operator) for the channel to
    * deliver; a `callback` conversation becomes `active` (a person has taken it). Throws
-   * `not_handed_off` when the conversation has no handoff state.
+   * `not_handed_off` when the conversation has no handoff state. With `messageId`, a repeat
+   * stores nothing and resolves with the message stored the first time (`replayed: true`).
    */
   reply(
     conversationId: string,
@@ -103,19 +104,32 @@ export function createHandoffDesk(options: HandoffDeskOptions): HandoffDesk {
         ...(messageId ? { claim: `operator:${messageId}` } : {}),
       });
       const current = loaded.handoff;
+      const eventId = messageId ? `operator:${messageId}` : undefined;
+      if (loaded.claim && loaded.claim.status !== 'claimed') {
+        // Stored before (or being stored now): nothing more is stored; the stored message is
+        // handed back, the same for every repeat, for a deliverer that sends each message once.
+        if (!current) throw notHandedOff(conversationId);
+        const { messages } = await history.load(conversationId, { limit: 100 });
+        const stored = messages.findLast((message) => message.eventId === eventId);
+        const message = stored ?? {
+          role: 'operator',
+          content: text,
+          createdAt: now().toISOString(),
+          name: operator,
+          channel: current.channel,
+          ...(eventId ? { eventId } : {}),
+        };
+        return { message, handoff: current, replayed: true };
+      }
       const message: HistoryMessage = {
         role: 'operator',
         content: text,
         createdAt: now().toISOString(),
         name: operator,
         channel: current?.channel ?? 'operator',
+        ...(eventId ? { eventId } : {}),
       };
-      if (loaded.claim && loaded.claim.status !== 'claimed') {
-        // Sent before (or being sent now): nothing more is stored or delivered.
-        if (!current) throw notHandedOff(conversationId);
-        return { message: { ...message, content: text }, handoff: current, replayed: true };
-      }
-      const event = messageId ? { id: `operator:${messageId}` } : undefined;
+      const event = eventId ? { id: eventId } : undefined;
       if (!current) {
         if (event) await history.append(conversationId, [], { event });
         throw notHandedOff(conversationId);

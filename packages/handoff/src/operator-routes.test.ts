@@ -180,18 +180,24 @@ describe.each(desks)('operator routes, with %s', (_name, create) => {
       expect(t.untouched()).toBe(true);
     });
 
-    it('limits by default to 120 requests a minute, forged ones counted too', async () => {
+    it('limits forged tokens to 120 a minute, apart from the operator', async () => {
+      const t = await setUp(create);
+      const forged = () => t.request('/conversations', { headers: { Authorization: 'Bearer x' } });
+      for (let index = 0; index < 120; index++) expect((await forged()).status).toBe(401);
+      const limited = await forged();
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(t.untouched()).toBe(true);
+      // The flood did not lock the operator out.
+      expect((await t.request('/conversations', { headers: auth })).status).toBe(200);
+    });
+
+    it('limits the operator to 120 requests a minute', async () => {
       const t = await setUp(create);
       for (let index = 0; index < 120; index++) {
-        const forged = await t.request('/conversations', {
-          headers: { Authorization: 'Bearer x' },
-        });
-        expect(forged.status).toBe(401);
+        expect((await t.request('/conversations', { headers: auth })).status).toBe(200);
       }
-      const response = await t.request('/conversations', { headers: auth });
-      expect(response.status).toBe(429);
-      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(t.untouched()).toBe(true);
+      expect((await t.request('/conversations', { headers: auth })).status).toBe(429);
     });
   });
 
@@ -357,12 +363,14 @@ describe.each(desks)('operator routes, with %s', (_name, create) => {
       expect(again.status).toBe(200);
       const replayed = (await again.json()) as { message: HistoryMessage };
       expect(replayed.message).toMatchObject({ role: 'operator', content: 'On it.', name: 'Sam' });
-      expect(t.deliver).toHaveBeenCalledTimes(1);
+      // Handed to `deliver` again as the same stored message, which a deliverer sends once.
+      expect(t.deliver).toHaveBeenCalledTimes(2);
+      expect(t.deliver.mock.calls[1]?.[1]).toEqual(t.deliver.mock.calls[0]?.[1]);
       const { messages } = await t.real.read('chat-1');
       expect(messages.filter((message) => message.role === 'operator')).toHaveLength(1);
       // Another id is another message.
       expect((await t.reply('chat-1', { ...body, messageId: 'console-8' })).status).toBe(201);
-      expect(t.deliver).toHaveBeenCalledTimes(2);
+      expect(t.deliver).toHaveBeenCalledTimes(3);
     });
 
     it('answers 502 when the message was stored but could not be delivered', async () => {

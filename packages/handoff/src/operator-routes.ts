@@ -10,7 +10,7 @@ import {
   toHttpFailure,
 } from '@org/runtime';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { requireBearerToken } from './operator-auth';
+import { createTokenCheck, refuseToken } from './operator-auth';
 import {
   conversationParamSchema,
   readQuerySchema,
@@ -19,7 +19,11 @@ import {
 } from './operator-input';
 import { createMemoryOperatorRateLimiter, type OperatorRateLimiter } from './operator-rate-limiter';
 
-/** Sends an operator's stored message to the customer (the widget's poll, an SMS…). */
+/**
+ * Sends an operator's stored message to the customer (the widget's poll, an SMS…). It must send
+ * each stored message once: a repeat of the same `messageId` hands it the same message again
+ * (e.g. to retry one that certainly failed).
+ */
 export type DeliverOperatorMessage = (
   conversationId: string,
   message: HistoryMessage,
@@ -35,7 +39,10 @@ export type OperatorRouteDependencies = {
   channels: readonly string[];
   deliver: DeliverOperatorMessage;
   logger: Logger;
-  /** Default: in-process, 120 requests a minute. Counted before the token is checked. */
+  /**
+   * Default: in-process, 120 requests a minute per key; requests with a wrong token are counted
+   * under `unauthorized:<key>`, apart from the operator's.
+   */
   rateLimiter?: OperatorRateLimiter;
   /** The key requests are counted under (e.g. the client's address). Default one for all. */
   rateLimitKey?: (c: Context) => string;
@@ -65,16 +72,19 @@ export function createOperatorRoutes(deps: OperatorRouteDependencies) {
     deps.rateLimiter ?? createMemoryOperatorRateLimiter({ limit: 120, windowMs: 60_000 });
   const keyOf = deps.rateLimitKey ?? (() => 'operator');
 
-  const auth = deps.token === undefined ? undefined : requireBearerToken(deps.token);
-  // Counted before the token is checked, so that guessing tokens is slowed down too.
+  const hasToken = deps.token === undefined ? undefined : createTokenCheck(deps.token);
+  // Requests with a wrong token are counted apart from the operator's, so that guessing tokens
+  // is slowed down without a flood of forged requests locking the real operator out.
   const gate: MiddlewareHandler = async (c, next) => {
-    if (!auth) return jsonError(c, 404, 'not_found', 'The operator API is not enabled');
-    const decision = await limiter.consume(keyOf(c));
+    if (!hasToken) return jsonError(c, 404, 'not_found', 'The operator API is not enabled');
+    const authorized = hasToken(c.req.header('Authorization'));
+    const decision = await limiter.consume(authorized ? keyOf(c) : `unauthorized:${keyOf(c)}`);
     if (!decision.allowed) {
       const { retryAfterSeconds } = decision;
       throw apiError(429, 'rate_limited', 'Too many requests; slow down.', { retryAfterSeconds });
     }
-    return auth(c, next);
+    if (!authorized) return refuseToken(c);
+    await next();
   };
 
   /** The conversation, when it is on one of `channels` (by its handoff, else its messages). */
@@ -115,8 +125,9 @@ export function createOperatorRoutes(deps: OperatorRouteDependencies) {
         await find(id);
         // The desk refuses a conversation that is not handed off: a 409 `not_handed_off`.
         const { message, handoff, replayed } = await desk.reply(id, body);
-        // A repeat of a stored message: it was sent then, not again.
-        if (replayed) return c.json({ message, handoff }, 200);
+        // A repeat is handed to `deliver` again with the message stored the first time: a
+        // deliverer sends each stored message once, so this only sends one that certainly
+        // failed before (a 502), never one that may have landed.
         try {
           await deps.deliver(id, message, handoff);
         } catch (error) {
@@ -127,6 +138,7 @@ export function createOperatorRoutes(deps: OperatorRouteDependencies) {
             'The message was stored but could not be sent to the customer',
           );
         }
+        if (replayed) return c.json({ message, handoff }, 200);
         logger.info({ conversationId: id, operator: body.operator }, 'operator replied');
         return c.json({ message, handoff }, 201);
       },
