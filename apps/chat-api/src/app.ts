@@ -1,8 +1,10 @@
 import type { Assistant, HistoryStore } from '@org/ai-core';
+import { createHandoffReporter, type HandoffNotifier } from '@org/handoff';
 import { limitBody, notFound, wrapThrownValues } from '@org/runtime';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
+import { createOperatorApi } from './handoff/operator-api';
 import { type ClientIp, createClientIp } from './http/client-ip';
 import { createErrorHandler } from './http/handle-error';
 import { originPolicy } from './http/origins';
@@ -25,8 +27,16 @@ export type AppDependencies = {
   logger: Logger;
   /** Browser origins allowed to call (`https://shop.example`, `http://localhost:*`). */
   corsOrigins: readonly string[];
-  /** Per-IP and per-session limits. Default: in-process, 60 and 20 requests a minute. */
+  /**
+   * Per-IP, per-session and operator API limits. Default: in-process, 60, 20 and 120 requests
+   * a minute.
+   */
   limits?: RateLimits;
+  /**
+   * Handing conversations to a person (the assistant decides, see `AssistantOptions.handoff`):
+   * the operator API at `/operator` and the business's webhook. Default: both off.
+   */
+  handoff?: HandoffDependencies;
   /** How to find the client's address. Default: the socket's peer address. */
   clientIp?: ClientIp;
   /**
@@ -36,16 +46,30 @@ export type AppDependencies = {
   shutdown?: AbortSignal;
 };
 
+/** The app's side of handing conversations to a person. */
+export type HandoffDependencies = {
+  /** `OPERATOR_TOKEN`: the operator API's bearer token; without it `/operator` answers 404. */
+  operatorToken?: string | undefined;
+  /** Tells the business's webhook of handoffs and callback requests; without it, nobody is. */
+  notifier?: HandoffNotifier | undefined;
+};
+
 /** The largest request body accepted, in bytes. */
 export const maxBodyBytes = 16 * 1024;
 
-/** Default limits: per minute, 60 requests per IP and 20 turns per session. */
-export function createDefaultLimits(): RateLimits {
+/**
+ * Default limits: per minute, 60 requests per IP, 20 turns per session and 120 operator API
+ * requests per IP.
+ */
+export function createDefaultLimits(): Required<RateLimits> {
   return {
     ip: createMemoryRateLimiter({ limit: 60, windowMs: 60_000 }),
     session: createMemoryRateLimiter({ limit: 20, windowMs: 60_000 }),
+    operator: defaultOperatorLimiter(),
   };
 }
+
+const defaultOperatorLimiter = () => createMemoryRateLimiter({ limit: 120, windowMs: 60_000 });
 
 /**
  * The chat API as a Hono app: pure, nothing listens. Serve `app.fetch` with @hono/node-server
@@ -53,9 +77,14 @@ export function createDefaultLimits(): RateLimits {
  */
 export function createApp(dependencies: AppDependencies) {
   // What the routes get: the dependencies with defaults applied.
-  const deps = { ...dependencies, limits: dependencies.limits ?? createDefaultLimits() };
+  const limits = dependencies.limits ?? createDefaultLimits();
+  const notifier = dependencies.handoff?.notifier;
+  const report =
+    notifier &&
+    createHandoffReporter({ notifier, history: dependencies.history, logger: dependencies.logger });
+  const deps = { ...dependencies, limits, report };
   const clientIp = dependencies.clientIp ?? createClientIp({ trustProxy: false });
-  const limitIp = limitByIp(deps.limits.ip, clientIp);
+  const limitIp = limitByIp(limits.ip, clientIp);
 
   return (
     new Hono()
@@ -71,6 +100,16 @@ export function createApp(dependencies: AppDependencies) {
       .route('/', createHealthRoutes(deps))
       .route('/sessions', createSessionRoutes(deps))
       .route('/chat', createChatRoutes(deps))
+      .route(
+        '/operator',
+        createOperatorApi({
+          history: dependencies.history,
+          token: dependencies.handoff?.operatorToken,
+          limiter: limits.operator ?? defaultOperatorLimiter(),
+          clientIp,
+          logger: dependencies.logger,
+        }),
+      )
       .notFound(notFound)
       .onError(createErrorHandler(dependencies.logger))
   );

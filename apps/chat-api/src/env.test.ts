@@ -75,4 +75,36 @@ describe('loadEnv', () => {
   it('requires the Upstash URL and token together', () => {
     expect(errorOf({ UPSTASH_REDIS_REST_TOKEN: 't' })).toContain('UPSTASH_REDIS_REST_URL');
   });
+
+  it('reads the handoff variables: operator token, webhook and opening hours', () => {
+    const env = loadEnv({
+      OPERATOR_TOKEN: 'o'.repeat(32),
+      HANDOFF_WEBHOOK_URL: 'https://shop.example/hooks/handoff',
+      HANDOFF_WEBHOOK_SECRET: 'w'.repeat(32),
+      HANDOFF_HOURS: 'Mon-Fri 09:00-17:00, Sat 10:00-14:00',
+      HANDOFF_TIMEZONE: 'Europe/Berlin',
+      RATE_LIMIT_OPERATOR: '30',
+    });
+    expect(env).toMatchObject({ HANDOFF_TIMEZONE: 'Europe/Berlin', RATE_LIMIT_OPERATOR: 30 });
+    expect(loadEnv({})).toMatchObject({ HANDOFF_TIMEZONE: 'UTC', RATE_LIMIT_OPERATOR: 120 });
+    expect(loadEnv({}).OPERATOR_TOKEN).toBeUndefined();
+  });
+
+  it('names bad handoff variables, without their values', () => {
+    const message = errorOf({
+      OPERATOR_TOKEN: 'short-SECRET3',
+      HANDOFF_WEBHOOK_URL: 'https://shop.example/hooks/handoff',
+      HANDOFF_HOURS: 'Mon-Fri 9-5',
+      HANDOFF_TIMEZONE: 'Mars/Olympus',
+    });
+    for (const name of [
+      'OPERATOR_TOKEN',
+      'HANDOFF_WEBHOOK_SECRET',
+      'HANDOFF_HOURS',
+      'HANDOFF_TIMEZONE',
+    ]) {
+      expect(message).toContain(name);
+    }
+    expect(message).not.toContain('SECRET3');
+  });
 });

@@ -1,3 +1,4 @@
+import { handoffEnv, handoffEnvCheck } from '@org/handoff';
 import {
   brainEnv,
   type EnvCheck,
@@ -27,11 +28,13 @@ const originList = z
       'must be a comma-separated list of origins like https://shop.example or http://localhost:*',
   });
 
-// The brain, Upstash and LOG_LEVEL come from @org/runtime; the rest is chat-api's own.
+// The brain, Upstash and LOG_LEVEL come from @org/runtime, the handoff variables from
+// @org/handoff; the rest is chat-api's own.
 const envSchema = z.object({
   ...brainEnv.shape,
   ...upstashEnv.shape,
   ...logEnv.shape,
+  ...handoffEnv.shape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).optional(),
@@ -41,6 +44,7 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_PER_SESSION: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_OPERATOR: z.coerce.number().int().positive().default(120),
   TRUST_PROXY: flag.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
@@ -58,7 +62,7 @@ export type Env = z.infer<typeof envSchema>;
  * naming each bad variable and what is wrong with it; values are never included.
  */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  return parseEnv(envSchema, source, [upstashEnvCheck, sessionSecretInProduction]);
+  return parseEnv(envSchema, source, [upstashEnvCheck, handoffEnvCheck, sessionSecretInProduction]);
 }
 
 /** The process environment, for code that passes it on to a child (e.g. `server.test.ts`). */

@@ -18,8 +18,37 @@ export type ChatRequestBody = {
 export type ChatResponseBody = {
   /** The session the turn was kept in (a new one when the request named none). */
   session_id: string;
-  /** The whole reply, rendered for the chat channel (markdown). */
+  /** The whole reply, rendered for the chat channel (markdown); `''` while a person has it. */
   response: string;
+  /** Present when the conversation is with (or was to be given to) a person of the team. */
+  handoff?: ChatReplyHandoff;
+};
+
+/** Why a conversation was handed to a person. */
+export type ChatHandoffReason = 'customer_request' | 'cannot_help';
+
+/** What a turn did about handing the conversation to a person of the business's team. */
+export type ChatReplyHandoff = {
+  /**
+   * `started`: this message handed the conversation to the team; `response` says so.
+   * `active`: a person already has it: the message reached them, `response` is `''` (show no
+   * assistant reply) and their answers arrive through `GET /chat/history`.
+   * `unavailable`: nobody is available now; `response` says the team will get back.
+   */
+  state: 'started' | 'active' | 'unavailable';
+  reason: ChatHandoffReason;
+};
+
+/** A conversation's handoff state, as `GET /chat/history` returns it. */
+export type ChatHandoffStatus = {
+  /**
+   * `active`: a person of the team has the conversation; their messages (role `operator`)
+   * arrive in `GET /chat/history`, so poll it while it lasts. `callback`: nobody was
+   * available; the team will get back, and the assistant answers meanwhile.
+   */
+  status: 'active' | 'callback';
+  /** The name of the last person of the team who replied. */
+  operator?: string;
 };
 
 /** The query of `GET /chat/history`. */
@@ -37,7 +66,12 @@ export type ChatHistoryMessage = {
 };
 
 /** The answer of `GET /chat/history`: the newest 100 messages, oldest first. */
-export type ChatHistoryResponseBody = { session_id: string; messages: ChatHistoryMessage[] };
+export type ChatHistoryResponseBody = {
+  session_id: string;
+  messages: ChatHistoryMessage[];
+  /** The conversation's handoff state; `null` when the assistant has it. */
+  handoff: ChatHandoffStatus | null;
+};
 
 /** The answer of `POST /sessions` (status 201): a new session id, issued and signed by chat-api. */
 export type SessionResponseBody = { session_id: string };

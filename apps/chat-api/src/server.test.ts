@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createOpenAITestServer, type OpenAITestServer } from '@org/ai-core/test';
+import { verifyHandoffSignature } from '@org/handoff';
 import { afterEach, describe, expect, it } from 'vitest';
 import { processEnvironment } from './env';
 import { parseSse } from './test/test-app';
@@ -92,6 +95,67 @@ describe('server.ts', () => {
       data: { response: 'one two three four five six seven eight nine ten' },
     });
     expect(await server.exited).toBe(0);
+  }, 60_000);
+
+  it('hands a chat to the team: the webhook is told, the operator API answers', async () => {
+    const deliveries: { rawBody: string; timestamp: string; signature: string }[] = [];
+    const receiver = createServer((request, response) => {
+      let rawBody = '';
+      request.on('data', (chunk: Buffer) => {
+        rawBody += chunk.toString();
+      });
+      request.on('end', () => {
+        const header = (name: string) => String(request.headers[name]);
+        deliveries.push({
+          rawBody,
+          timestamp: header('x-handoff-timestamp'),
+          signature: header('x-handoff-signature'),
+        });
+        response.end();
+      });
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    const secret = 'webhook-secret-for-server-test';
+    const token = 'operator-token-for-the-server-test';
+    try {
+      const server = await startServer({
+        OPERATOR_TOKEN: token,
+        HANDOFF_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+        HANDOFF_WEBHOOK_SECRET: secret,
+      });
+      running = server.child;
+      expect(server.lines.find((line) => line.url)).toMatchObject({
+        operatorApi: true,
+        handoffWebhook: true,
+      });
+      const response = await fetch(`${server.url}/chat`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ message: 'Can I talk to a real person please?' }),
+      });
+      const answer = (await response.json()) as { session_id: string; handoff?: unknown };
+      expect(answer.handoff).toEqual({ state: 'started', reason: 'customer_request' });
+      await expect.poll(() => deliveries.length).toBe(1);
+      const delivery = deliveries[0] as (typeof deliveries)[number];
+      expect(verifyHandoffSignature({ secret, ...delivery })).toBe(true);
+      expect(JSON.parse(delivery.rawBody)).toMatchObject({
+        type: 'handoff.started',
+        conversationId: answer.session_id,
+      });
+
+      const listed = await fetch(`${server.url}/operator/conversations`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(await listed.json()).toEqual({
+        conversations: [expect.objectContaining({ conversationId: answer.session_id })],
+      });
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      receiver.closeAllConnections();
+      receiver.close();
+    }
   }, 60_000);
 
   it('refuses to boot on bad env, naming the variable but not its value', async () => {

@@ -1,3 +1,4 @@
+import { createHandoffNotifierFromEnv, createStaffedHours } from '@org/handoff';
 import { createBrain, createLogger, serveWithDrain } from '@org/runtime';
 import { createUpstashRateLimiter } from '@org/upstash';
 import { createApp } from './app';
@@ -10,7 +11,16 @@ import { createDevelopmentSecret, createSessions } from './sessions';
 async function main() {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, service: 'chat-api' });
-  const brain = await createBrain(env, { timeoutMs: env.REPLY_TIMEOUT_MS });
+  // A person takes chats when the operator API is on and the opening hours say open.
+  const available = createStaffedHours({
+    staffed: env.OPERATOR_TOKEN !== undefined,
+    hours: env.HANDOFF_HOURS,
+    timeZone: env.HANDOFF_TIMEZONE,
+  });
+  const brain = await createBrain(env, {
+    timeoutMs: env.REPLY_TIMEOUT_MS,
+    handoff: { available },
+  });
   const { redis } = brain;
   const limiter = (limit: number, prefix: string) =>
     redis
@@ -32,6 +42,10 @@ async function main() {
   const production = env.NODE_ENV === 'production';
   const corsOrigins = env.ALLOWED_ORIGINS ?? (production ? [] : developmentOrigins);
   if (corsOrigins.length === 0) logger.warn('ALLOWED_ORIGINS is empty: no browser origin may call');
+  if (env.OPERATOR_TOKEN === undefined) {
+    logger.info('OPERATOR_TOKEN is not set: the operator API is off and nobody takes chats over');
+  }
+  const notifier = createHandoffNotifierFromEnv(env, logger);
 
   // Aborted when the shutdown stops waiting: each turn still running ends with `shutting_down`.
   const turns = new AbortController();
@@ -45,7 +59,9 @@ async function main() {
     limits: {
       ip: limiter(env.RATE_LIMIT_PER_IP, 'chat-api:limit:ip'),
       session: limiter(env.RATE_LIMIT_PER_SESSION, 'chat-api:limit:session'),
+      operator: limiter(env.RATE_LIMIT_OPERATOR, 'chat-api:limit:operator'),
     },
+    handoff: { operatorToken: env.OPERATOR_TOKEN, notifier },
     clientIp: createClientIp({ trustProxy: env.TRUST_PROXY }),
   });
   await serveWithDrain(app.fetch, {
@@ -58,9 +74,16 @@ async function main() {
       store: brain.parts.history,
       knowledge: brain.parts.knowledge,
       corsOrigins,
+      operatorApi: env.OPERATOR_TOKEN !== undefined,
+      handoffWebhook: notifier !== undefined,
     },
     timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-    drain: ({ deadline }) => deadline.addEventListener('abort', () => turns.abort()),
+    drain: async ({ deadline, requestsFinished }) => {
+      deadline.addEventListener('abort', () => turns.abort());
+      // Handoffs already queued for the business's webhook go out before the process ends.
+      await requestsFinished;
+      await notifier?.settled();
+    },
   });
 }
 

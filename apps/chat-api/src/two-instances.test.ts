@@ -1,3 +1,4 @@
+import { createKnowledgeModel } from '@org/ai-core';
 import { createMockChatModel } from '@org/ai-core/test';
 import { createUpstashHistory } from '@org/history';
 import { useUpstashRedis } from '@org/history/test';
@@ -80,5 +81,50 @@ describe('two chat-api instances on one Redis (Upstash protocol)', () => {
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
     expect((await send(b)).status).toBe(429);
     expect(errors).toEqual([]);
+  });
+
+  it('hands a chat off on one instance and lets an operator answer it on the other, in one shared limit', async () => {
+    const token = 'operator-token-0123456789-abcdef';
+    const prefix = `chat-api-test:operator:${Date.now()}`;
+    const handing = () =>
+      createTestApp({
+        model: createKnowledgeModel(),
+        history: createUpstashHistory({ redis: client(), keyPrefix: 'chat-api-test' }),
+        handoff: { operatorToken: token },
+        limits: {
+          ip: unlimited,
+          session: unlimited,
+          operator: createUpstashRateLimiter({
+            redis: client(),
+            limit: 3,
+            windowSeconds: 60,
+            prefix,
+          }),
+        },
+      });
+    const [a, b] = [handing(), handing()];
+    const answer = (await (
+      await a.post('/chat', { message: 'Can I talk to a person?' })
+    ).json()) as ChatBody & {
+      handoff?: { state: string };
+    };
+    expect(answer.handoff?.state).toBe('started');
+    const operator = (app: typeof a, path: string, body?: unknown) =>
+      app.app.request(`/operator/conversations/${answer.session_id}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    expect((await operator(b, '/messages', { text: 'Dana here.', operator: 'Dana' })).status).toBe(
+      201,
+    );
+    const history = await a.app.request(`/chat/history?session_id=${answer.session_id}`);
+    expect(await history.json()).toMatchObject({
+      handoff: { status: 'active', operator: 'Dana' },
+      messages: [{}, {}, { role: 'operator', name: 'Dana', content: 'Dana here.' }],
+    });
+    expect((await operator(a, '')).status).toBe(200);
+    expect((await operator(b, '')).status).toBe(200);
+    expect((await operator(a, '')).status).toBe(429);
   });
 });

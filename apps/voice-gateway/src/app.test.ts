@@ -145,24 +145,26 @@ describe('POST /voipbin/fetch/:secret', () => {
       body: fetchBody,
     });
 
-  it('answers 200 with a bare array: the greeting as a talk action with a fresh UUID, once', async () => {
+  it('answers 200 with a bare array: the greeting as a talk action with a fresh UUID, once, then a wait', async () => {
     const { app } = setup();
     const response = await call(app, `/voipbin/fetch/${fetchSecret}`);
     expect(response.status).toBe(200);
     const actions = (await response.json()) as {
       id: string;
       type: string;
-      option: { text: string };
+      option: { text: string; duration?: number };
     }[];
     expect(Array.isArray(actions)).toBe(true);
-    expect(actions).toHaveLength(1);
-    expect(actions[0]?.type).toBe('talk');
-    expect(actions[0]?.id).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    );
+    // No handoff number: no conference, the call waits in a sleep (parking flow v2 must block).
+    expect(actions.map((action) => action.type)).toEqual(['talk', 'sleep']);
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(actions.every((action) => uuid.test(action.id))).toBe(true);
     expect(actions[0]?.option.text.length).toBeGreaterThan(0);
+    expect(actions[1]?.option.duration).toBe(600_000);
     const again = await call(app, `/voipbin/fetch/${fetchSecret}`);
-    expect(await again.json()).toEqual([]);
+    expect(((await again.json()) as { type: string }[]).map((action) => action.type)).toEqual([
+      'sleep',
+    ]);
   });
 
   it('answers 404 to a wrong secret', async () => {

@@ -1,3 +1,4 @@
+import type { OperatorRoutes } from '@org/handoff';
 import { createErrorHandler, type Logger, limitBody, notFound } from '@org/runtime';
 import { Hono } from 'hono';
 import type { InboxChannel } from './inbox/inbox-channel';
@@ -13,14 +14,17 @@ export type AppDependencies = {
   logger: Logger;
   /** The customer's webhook secret (`GET /customer` → `webhook_secret`). */
   webhookSecret: string | undefined;
+  /** The operator API (`createOperatorRoutes` of @org/handoff), mounted at `/operator`. */
+  operator?: OperatorRoutes;
 };
 
 /** The largest webhook body accepted (VoIPBin events are a few kB). */
 export const maxBodyBytes = 256 * 1024;
 
 /**
- * The gateway's routes: `/healthz`, the account's inbox `POST /voipbin/webhook`, and each
- * channel's own routes (voice: `POST /voipbin/fetch/:secret`).
+ * The gateway's routes: `/healthz`, the account's inbox `POST /voipbin/webhook`, each channel's
+ * own routes (voice: `POST /voipbin/fetch/:secret`) and the operator API (`/operator/*`: a
+ * person answers texters handed off to them).
  */
 export function createApp(dependencies: AppDependencies) {
   const app = new Hono()
@@ -31,6 +35,8 @@ export function createApp(dependencies: AppDependencies) {
   for (const channel of dependencies.channels) {
     if (channel.routes) app.route(channel.routes.path, channel.routes.app);
   }
+  // Its own body limit, rate limit, token check and error bodies.
+  if (dependencies.operator) app.route('/operator', dependencies.operator);
   return app.notFound(notFound).onError(createErrorHandler({ logger: dependencies.logger }));
 }
 

@@ -1,14 +1,17 @@
+import { handoffEnv, handoffEnvCheck } from '@org/handoff';
 import { brainEnv, logEnv, parseEnv, upstashEnv, upstashEnvCheck } from '@org/runtime';
 import { defaultVoipbinApiUrl } from '@org/voipbin';
 import { z } from 'zod';
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
-// The brain, Upstash and LOG_LEVEL come from @org/runtime; the rest is the gateway's own.
+// The brain, Upstash and LOG_LEVEL come from @org/runtime, the handoff variables (webhook,
+// OPERATOR_TOKEN, opening hours) from @org/handoff; the rest is the gateway's own.
 const envSchema = z.object({
   ...brainEnv.shape,
   ...upstashEnv.shape,
   ...logEnv.shape,
+  ...handoffEnv.shape,
   PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
   HOST: z.string().min(1).default('0.0.0.0'),
   VOIPBIN_API_URL: z.url().default(defaultVoipbinApiUrl),
@@ -26,6 +29,11 @@ const envSchema = z.object({
   QUIET_TRAILING_MS: milliseconds(1500),
   FILLER_AFTER_MS: milliseconds(1200),
   REPLY_BUDGET_MS: milliseconds(2500),
+  // Phone handoff (issue 11): the person a call is put through to; unset = nobody is dialed.
+  HANDOFF_PHONE_NUMBER: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +15551234567')
+    .optional(),
 });
 
 /** The gateway's configuration. */
@@ -36,7 +44,7 @@ export type Env = z.infer<typeof envSchema>;
  * unset; an invalid one throws naming every bad key, never a value.
  */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  return parseEnv(envSchema, source, [upstashEnvCheck]);
+  return parseEnv(envSchema, source, [upstashEnvCheck, handoffEnvCheck]);
 }
 
 /** The process environment, for entry points that pass parts of it on (e.g. `pnpm call`). */

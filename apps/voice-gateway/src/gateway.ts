@@ -1,6 +1,20 @@
-import type { Assistant, ChatModel, HistoryStore } from '@org/ai-core';
+import {
+  type Assistant,
+  type ChatModel,
+  createHandoffDesk,
+  type HandoffAvailabilityQuery,
+  type HistoryStore,
+} from '@org/ai-core';
+import {
+  createHandoffNotifierFromEnv,
+  createHandoffReporter,
+  createMemoryOperatorRateLimiter,
+  createOperatorRoutes,
+  createStaffedHours,
+  type HandoffNotifier,
+} from '@org/handoff';
 import { createBrain, type Logger } from '@org/runtime';
-import { createUpstashStateStore } from '@org/upstash';
+import { createUpstashRateLimiter, createUpstashStateStore } from '@org/upstash';
 import { createVoipbinClient } from '@org/voipbin';
 import { createApp } from './app';
 import type { SmsSettings } from './channels/sms/settings';
@@ -8,6 +22,7 @@ import { createSmsChannel } from './channels/sms/sms-channel';
 import type { CallEngine } from './channels/voice/call-engine';
 import type { VoiceSettings } from './channels/voice/settings';
 import { createVoiceChannel } from './channels/voice/voice-channel';
+import { createVoiceHandoff } from './channels/voice/voice-handoff';
 import type { Env } from './env';
 import type { InboxChannel } from './inbox/inbox-channel';
 import { createMemoryStateStore, type StateStore } from './state/state-store';
@@ -33,12 +48,21 @@ export type Gateway = {
   engine: CallEngine;
   assistant: Assistant;
   history: HistoryStore;
-  /** Resolves when every channel has finished what it was handed. */
+  /** Tells the business's webhook of handoffs; undefined without `HANDOFF_WEBHOOK_URL`. */
+  notifier: HandoffNotifier | undefined;
+  /** Resolves when every channel has finished what it was handed (and the business was told). */
   settled(): Promise<void>;
   /** Stops every channel's timers. */
   close(): void;
   /** Which implementations are in use, for the startup log. */
-  parts: { model: string; history: string; state: string; voipbin: string; knowledge: string };
+  parts: {
+    model: string;
+    history: string;
+    state: string;
+    voipbin: string;
+    knowledge: string;
+    handoff: string;
+  };
 };
 
 /**
@@ -51,9 +75,31 @@ export async function createGateway(
   logger: Logger,
   overrides: GatewayOverrides = {},
 ): Promise<Gateway> {
+  // ── Handoff to a person (issue 11), shared by the channels ──
+  // Told of every handoff and callback request, on every channel; the env check makes the
+  // secret go with the URL.
+  const notifier = createHandoffNotifierFromEnv(env, logger);
+  // SMS: an operator answers through the operator API, so a person is there when it is on
+  // (OPERATOR_TOKEN) and the opening hours say open.
+  const hours = { hours: env.HANDOFF_HOURS, timeZone: env.HANDOFF_TIMEZONE };
+  const smsAvailable = createStaffedHours({ staffed: env.OPERATOR_TOKEN !== undefined, ...hours });
+  const open = createStaffedHours({ staffed: true, ...hours });
+  // Voice: the channel is built after the brain, and says which calls can be put through.
+  let voiceAvailable = (_query: HandoffAvailabilityQuery): boolean | Promise<boolean> => false;
+
   // One quick retry at most: a caller is waiting on the line.
-  const brain = await createBrain(env, { ...overrides, maxRetries: 1 });
+  const brain = await createBrain(env, {
+    ...overrides,
+    maxRetries: 1,
+    handoff: {
+      // Late-bound: `voiceAvailable` may be replaced once the voice channel exists.
+      available: (query) =>
+        query.channel === 'voice' ? voiceAvailable(query) : smsAvailable(query),
+    },
+  });
   const { assistant, redis } = brain;
+  const desk = createHandoffDesk({ history: brain.history });
+  const report = createHandoffReporter({ notifier, history: brain.history, logger });
   const store =
     overrides.store ?? (redis ? createUpstashStateStore({ redis }) : createMemoryStateStore());
   const voipbin = createVoipbinClient({
@@ -68,6 +114,8 @@ export async function createGateway(
     store,
     logger,
     fetchSecret: env.VOIPBIN_FETCH_SECRET,
+    // VOICE HANDOFF: dial HANDOFF_PHONE_NUMBER; nobody came → released, callback webhook.
+    handoff: createVoiceHandoff({ phoneNumber: env.HANDOFF_PHONE_NUMBER, desk, report }),
     settings: {
       language: env.LANGUAGE,
       quietMs: env.QUIET_MS,
@@ -82,27 +130,61 @@ export async function createGateway(
       ...overrides.settings,
     },
   });
+  // VOICE HANDOFF: a person takes a call within the opening hours, when it can be put through.
+  voiceAvailable = async (query) => open(query) && (await voice.canTransfer(query.conversationId));
   const sms = createSmsChannel({
     assistant,
     voipbin,
     store,
     logger,
+    report,
     settings: {
       ...(env.SMS_FALLBACK_TEXT ? { fallbackText: env.SMS_FALLBACK_TEXT } : {}),
       ...overrides.smsSettings,
     },
   });
   const channels = [voice, sms];
-  const app = createApp({ channels, store, logger, webhookSecret: env.VOIPBIN_WEBHOOK_SECRET });
+  // ── The operator API (issue 11): a person answers handed-off texters ──
+  // Off (every route a 404) without OPERATOR_TOKEN. Its rate limit is shared by every instance
+  // when Upstash is configured.
+  const operatorLimit = { limit: 120, windowSeconds: 60 };
+  const operator = createOperatorRoutes({
+    desk,
+    token: env.OPERATOR_TOKEN,
+    channels: ['sms'],
+    rateLimiter: redis
+      ? createUpstashRateLimiter({
+          redis,
+          ...operatorLimit,
+          prefix: 'voice-gateway:operator',
+          onError: (error) => logger.warn({ err: error }, 'operator rate limiter down: allowing'),
+        })
+      : createMemoryOperatorRateLimiter({
+          limit: operatorLimit.limit,
+          windowMs: operatorLimit.windowSeconds * 1000,
+        }),
+    deliver: sms.deliverOperatorMessage,
+    logger,
+  });
+  const app = createApp({
+    channels,
+    store,
+    logger,
+    webhookSecret: env.VOIPBIN_WEBHOOK_SECRET,
+    operator,
+  });
   return {
     app,
     channels,
     engine: voice.engine,
     assistant,
     history: brain.history,
+    notifier,
     async settled() {
       // Every channel's own work: timers, turns, and what each still has to send.
       await Promise.all(channels.map((channel) => channel.settled()));
+      // Then the business's webhook deliveries those turns queued.
+      await notifier?.settled();
     },
     close() {
       for (const channel of channels) channel.close();
@@ -111,6 +193,12 @@ export async function createGateway(
       ...brain.parts,
       state: overrides.store ? 'custom' : redis ? 'upstash' : 'memory',
       voipbin: `${env.VOIPBIN_API_URL}${env.VOIPBIN_ACCESS_KEY ? '' : ' (no access key)'}`,
+      handoff: [
+        `operator API ${env.OPERATOR_TOKEN ? 'on' : 'off'}`,
+        `webhook ${notifier ? 'on' : 'off'}`,
+        `phone ${env.HANDOFF_PHONE_NUMBER && env.VOIPBIN_FETCH_SECRET ? 'on' : 'off'}`,
+        `hours ${env.HANDOFF_HOURS ?? 'always'} (${env.HANDOFF_TIMEZONE})`,
+      ].join(', '),
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   type RetryPolicy,
   retryDelayMs,
 } from './backoff';
+import type { HandoffEnv } from './handoff-env';
 import { type HandoffEvent, type HandoffNotice, toHandoffEvent } from './handoff-event';
 import { signHandoffPayload } from './handoff-signature';
 
@@ -127,4 +128,22 @@ export function createHandoffNotifier(options: HandoffNotifierOptions): HandoffN
       while (pending.size > 0) await Promise.all(pending);
     },
   };
+}
+
+/**
+ * The notifier `HANDOFF_WEBHOOK_URL` and `HANDOFF_WEBHOOK_SECRET` describe, or `undefined` when
+ * they are unset (`handoffEnvCheck` makes the secret go with the URL).
+ *
+ * @example
+ * ```ts
+ * const notifier = createHandoffNotifierFromEnv(env, logger)
+ * const report = createHandoffReporter({ notifier, history, logger })
+ * ```
+ */
+export function createHandoffNotifierFromEnv(
+  env: Pick<HandoffEnv, 'HANDOFF_WEBHOOK_URL' | 'HANDOFF_WEBHOOK_SECRET'>,
+  logger: Logger,
+): HandoffNotifier | undefined {
+  const { HANDOFF_WEBHOOK_URL: url, HANDOFF_WEBHOOK_SECRET: secret } = env;
+  return url && secret ? createHandoffNotifier({ url, secret, logger }) : undefined;
 }

@@ -1,3 +1,4 @@
+export { createStaffedHours, type StaffedHoursOptions } from './availability';
 export {
   defaultRetryPolicy,
   parseRetryAfter,
@@ -14,9 +15,16 @@ export {
 } from './handoff-event';
 export {
   createHandoffNotifier,
+  createHandoffNotifierFromEnv,
   type HandoffNotifier,
   type HandoffNotifierOptions,
 } from './handoff-notifier';
+export {
+  createHandoffReporter,
+  type HandoffReport,
+  type HandoffReporter,
+  type HandoffReporterOptions,
+} from './handoff-reporter';
 export {
   defaultSignatureToleranceSeconds,
   type HandoffSignatureInput,

@@ -5,6 +5,14 @@
  */
 export { actionSchema, type FetchRequest, fetchRequestSchema, type VoipbinAction } from './actions';
 export {
+  type AccountResource,
+  billingAccountSchema,
+  conferenceLimits,
+  outboundConfigSchema,
+  type VoipbinBillingAccount,
+  type VoipbinOutboundConfig,
+} from './client/account';
+export {
   type CallsResource,
   type CreateCallInput,
   type CreatedCalls,
@@ -114,6 +122,12 @@ export {
   type VoiceEvent,
   voiceEventTypes,
 } from './events/voice-event';
+export { countriesOf } from './provision/calling-codes';
+export {
+  type AccountCheck,
+  checkHandoffAccount,
+  type HandoffCheckOptions,
+} from './provision/handoff-checks';
 export {
   describeFlow,
   type ParkingFlowOptions,

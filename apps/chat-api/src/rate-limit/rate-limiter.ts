@@ -11,10 +11,12 @@ export type RateLimiter = {
   consume(key: string): Promise<RateLimitDecision>;
 };
 
-/** The limiters the app applies: per client IP and per session. */
+/** The limiters the app applies: per client IP, per session, and the operator API's per IP. */
 export type RateLimits = {
   ip: RateLimiter;
   session: RateLimiter;
+  /** The operator API's own limit (`/operator`), counted per client IP. */
+  operator?: RateLimiter;
 };
 
 /** Options for {@link createMemoryRateLimiter}. */

@@ -1,9 +1,12 @@
 import type { Assistant, ReplyPart } from '@org/ai-core';
+import type { HandoffReporter } from '@org/handoff';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
+import { notifyHandoff } from '../handoff/notify-handoff';
 import { clientSignal, logFailure, toApiFailure, toErrorBody } from '../http/handle-error';
 import type { ChatStreamEventMap, ChatStreamEventName } from '../protocol';
 import type { ChatTurn } from './chat-input';
+import { toChatResponse } from './chat-reply';
 
 /** What {@link streamChat} needs. */
 export type ChatStreamDependencies = {
@@ -11,6 +14,8 @@ export type ChatStreamDependencies = {
   logger: Logger;
   /** Aborted at shutdown: the stream then ends with an `error` event `shutting_down`. */
   shutdown?: AbortSignal | undefined;
+  /** Tells the business's webhook when a turn hands the conversation to a person. */
+  report?: HandoffReporter | undefined;
 };
 
 const encoder = new TextEncoder();
@@ -74,7 +79,7 @@ export async function streamChat(
   const toEvent = (part: ReplyPart) =>
     part.type === 'text-delta'
       ? sseEvent('text-delta', { text: part.text })
-      : sseEvent('reply', { session_id: input.sessionId, response: part.reply.text });
+      : sseEvent('reply', toChatResponse(input.sessionId, part.reply));
 
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -87,6 +92,8 @@ export async function streamChat(
           controller.close();
         } else {
           controller.enqueue(toEvent(result.value));
+          // The reply is on its way to the visitor; the team is told while the stream ends.
+          if (result.value.type === 'reply') await notifyHandoff(deps, result.value.reply);
         }
       } catch (error) {
         if (ended) return;

@@ -1,8 +1,9 @@
 import { zValidator } from '@hono/zod-validator';
-import type { HistoryStore } from '@org/ai-core';
+import type { Handoff, HistoryStore } from '@org/ai-core';
 import { Hono } from 'hono';
+import { notifyHandoff } from '../handoff/notify-handoff';
 import { clientSignal } from '../http/handle-error';
-import type { ChatHistoryQuery, ChatHistoryResponseBody, ChatResponseBody } from '../protocol';
+import type { ChatHandoffStatus, ChatHistoryQuery, ChatHistoryResponseBody } from '../protocol';
 import {
   chatBodySchema,
   historyQuerySchema,
@@ -12,6 +13,7 @@ import {
   requireJson,
   type TurnDependencies,
 } from './chat-input';
+import { toChatResponse } from './chat-reply';
 import { type ChatStreamDependencies, streamChat } from './chat-stream';
 
 /** What {@link createChatRoutes} needs. */
@@ -20,6 +22,11 @@ export type ChatRouteDependencies = TurnDependencies &
     /** The assistant's history store, read by `GET /chat/history`. */
     history: HistoryStore;
   };
+
+const toHandoffStatus = (handoff: Handoff | undefined): ChatHandoffStatus | null =>
+  handoff
+    ? { status: handoff.status, ...(handoff.operator ? { operator: handoff.operator } : {}) }
+    : null;
 
 /** How many of a session's newest messages `GET /chat/history` returns. */
 export const historyLimit = 100;
@@ -38,7 +45,8 @@ export function createChatRoutes(deps: ChatRouteDependencies) {
           signal: turn.signal,
           ...(eventId ? { eventId } : {}),
         });
-        return c.json({ session_id: sessionId, response: reply.text } satisfies ChatResponseBody);
+        await notifyHandoff(deps, reply);
+        return c.json(toChatResponse(sessionId, reply));
       } finally {
         turn.release();
       }
@@ -50,7 +58,7 @@ export function createChatRoutes(deps: ChatRouteDependencies) {
       const query: ChatHistoryQuery = c.req.valid('query');
       const sessionId = query.session_id;
       if (!deps.sessions.verify(sessionId)) throw invalidSession();
-      const { messages } = await deps.history.load(sessionId, { limit: historyLimit });
+      const { messages, handoff } = await deps.history.load(sessionId, { limit: historyLimit });
       return c.json({
         session_id: sessionId,
         messages: messages.map(({ role, content, createdAt, name }) =>
@@ -58,6 +66,7 @@ export function createChatRoutes(deps: ChatRouteDependencies) {
             ? { role, content, createdAt, ...(name ? { name } : {}) }
             : { role, content, createdAt },
         ),
+        handoff: toHandoffStatus(handoff),
       } satisfies ChatHistoryResponseBody);
     });
 }

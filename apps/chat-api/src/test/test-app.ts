@@ -3,11 +3,13 @@ import {
   type ChatModel,
   createAssistant,
   createMemoryHistory,
+  type HandoffOptions,
   type HistoryStore,
+  type KnowledgeBase,
 } from '@org/ai-core';
 import { createMockChatModel, type MockChatModel } from '@org/ai-core/test';
 import { pino } from 'pino';
-import { type AppDependencies, createApp } from '../app';
+import { type AppDependencies, createApp, type HandoffDependencies } from '../app';
 import { type RateLimits, unlimited } from '../rate-limit/rate-limiter';
 import { createSessions } from '../sessions';
 
@@ -25,6 +27,13 @@ export type TestAppOptions<TModel extends ChatModel> = {
   assistant?: (assistant: Assistant) => Assistant;
   clientIp?: AppDependencies['clientIp'];
   shutdown?: AbortSignal;
+  /** Grounds the assistant's answers (e.g. the repo's `knowledge/` for the offline model). */
+  knowledge?: KnowledgeBase;
+  /**
+   * Lets the assistant hand conversations to a person (`available` goes to the assistant, the
+   * rest to the app: the operator API's token, the business's webhook).
+   */
+  handoff?: HandoffDependencies & Pick<HandoffOptions, 'available'>;
 };
 
 /** A chat-api app over real in-process parts, with its log lines captured. */
@@ -43,6 +52,10 @@ export function createTestApp<TModel extends ChatModel = MockChatModel>(
     history,
     instructions: 'You are a test assistant.',
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    ...(options.handoff
+      ? { handoff: options.handoff.available ? { available: options.handoff.available } : {} }
+      : {}),
   });
   const sessions = createSessions({ secret: testSecret });
   const app = createApp({
@@ -54,6 +67,14 @@ export function createTestApp<TModel extends ChatModel = MockChatModel>(
     limits: options.limits ?? { ip: unlimited, session: unlimited },
     ...(options.clientIp ? { clientIp: options.clientIp } : {}),
     ...(options.shutdown ? { shutdown: options.shutdown } : {}),
+    ...(options.handoff
+      ? {
+          handoff: {
+            operatorToken: options.handoff.operatorToken,
+            notifier: options.handoff.notifier,
+          },
+        }
+      : {}),
   });
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {

@@ -34,6 +34,11 @@ export type Rig = {
   /** The gateway's base URL. */
   url: string;
   /**
+   * The gateway's fetch URL, for `simulator.startCall({ fetchUrl })`: the call then runs the
+   * parking flow v2 (the greeting, its own conference when a person can take calls).
+   */
+  fetchUrl: string;
+  /**
    * The caller says `text`; resolves with what the bot said in answer (its sentences, one `say`
    * each, joined by a space), once the turn is over and stored.
    */
@@ -48,6 +53,7 @@ export type Rig = {
  */
 export async function startRig(options: RigOptions = {}): Promise<Rig> {
   const accessKey = 'vb_simulated_access_key';
+  const fetchSecret = 'simulated-fetch-secret-0123456789';
   const simulator = await startSimulator({ accessKey, ...options.simulator });
   let server: Listening | undefined;
   try {
@@ -58,7 +64,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       VOIPBIN_API_URL: simulator.url,
       VOIPBIN_ACCESS_KEY: accessKey,
       VOIPBIN_WEBHOOK_SECRET: simulator.state.customer.webhook_secret,
-      VOIPBIN_FETCH_SECRET: 'simulated-fetch-secret-0123456789',
+      VOIPBIN_FETCH_SECRET: fetchSecret,
       UPSTASH_REDIS_REST_URL: options.env?.UPSTASH_REDIS_REST_URL,
       UPSTASH_REDIS_REST_TOKEN: options.env?.UPSTASH_REDIS_REST_TOKEN,
     });
@@ -72,6 +78,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       simulator,
       gateway,
       url: listening.url,
+      fetchUrl: `${listening.url}/voipbin/fetch/${fetchSecret}`,
       async ask(call, text, sayOptions) {
         const before = call.lines().length;
         await call.say(text, sayOptions);

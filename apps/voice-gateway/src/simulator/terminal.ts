@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import type { DeliveryOptions } from '@org/voipbin/test';
+import type { DeliveryOptions, SimulatorOptions } from '@org/voipbin/test';
 import pino from 'pino';
 import { processEnvironment } from '../env';
 import { type Rig, startRig } from './rig';
@@ -33,6 +33,10 @@ export type TerminalOptions = {
   delivery: DeliveryOptions;
   /** Lines that end the session. */
   quit: readonly string[];
+  /** Variables set over the process environment for the gateway (e.g. `OPERATOR_TOKEN`). */
+  env?: Record<string, string | undefined>;
+  /** How the simulator plays, e.g. how the people it dials answer (`pnpm call`). */
+  simulator?: SimulatorOptions;
 };
 
 /** A person at the terminal talking to the gateway through the local simulator. */
@@ -57,9 +61,9 @@ export type Terminal = {
 export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
   const logger = pino({ level: options.verbose ? 'info' : 'error' }, pino.destination(2));
   const rig = await startRig({
-    env: processEnvironment(),
+    env: { ...processEnvironment(), ...options.env },
     logger,
-    simulator: { retryDelayMs: 1000 },
+    simulator: { retryDelayMs: 1000, ...options.simulator },
   });
   const { simulator } = rig;
   simulator.delivery = options.delivery;

@@ -16,9 +16,10 @@ const chatApiDir = dirname(createRequire(import.meta.url).resolve('@org/chat-api
 
 /**
  * The real chat-api (`src/server.ts`, as `pnpm start` runs it) with the offline defaults:
- * knowledge model over the repo's `knowledge/`, memory history, development CORS origins.
+ * knowledge model over the repo's `knowledge/`, memory history, development CORS origins; `env`
+ * adds variables (e.g. `OPERATOR_TOKEN`).
  */
-export async function startRealChatApi(): Promise<Running> {
+export async function startRealChatApi(env: Record<string, string> = {}): Promise<Running> {
   const child: ChildProcess = spawn(`${chatApiDir}/node_modules/.bin/tsx`, ['src/server.ts'], {
     cwd: chatApiDir,
     env: {
@@ -28,6 +29,7 @@ export async function startRealChatApi(): Promise<Running> {
       HOST: '127.0.0.1',
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

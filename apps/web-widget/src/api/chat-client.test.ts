@@ -41,10 +41,13 @@ describe('createChatClient.stream', () => {
     });
     expect(result.sessionId).toBe(sessionId);
     expect((await history.load(sessionId, { limit: 100 })).messages).toHaveLength(2);
-    expect(await client.history(sessionId)).toMatchObject([
-      { role: 'user', content: 'Hi' },
-      { role: 'assistant', content: 'You said: Hi' },
-    ]);
+    expect(await client.history(sessionId)).toMatchObject({
+      messages: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'You said: Hi' },
+      ],
+      handoff: null,
+    });
   });
 
   it('reports 429 as rate-limited with the Retry-After seconds', async () => {

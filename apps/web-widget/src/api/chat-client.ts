@@ -1,6 +1,8 @@
 import type {
+  ChatHandoffStatus,
   ChatHistoryMessage,
   ChatHistoryResponseBody,
+  ChatReplyHandoff,
   ChatRequestBody,
   ChatStreamEventMap,
   ChatStreamEventName,
@@ -11,6 +13,9 @@ import { createSseParser, type SseEvent } from './sse-parser';
 
 /** A message of a conversation, as `GET /chat/history` returns it. */
 export type ChatMessage = ChatHistoryMessage;
+
+/** A conversation as `GET /chat/history` returns it: its messages and handoff state. */
+export type ChatHistory = { messages: ChatMessage[]; handoff: ChatHandoffStatus | null };
 
 /** One message to send through `POST /chat/stream`. */
 export type StreamRequest = {
@@ -27,12 +32,18 @@ export type StreamRequest = {
 };
 
 /** The finished answer of a streamed turn. */
-export type StreamResult = { sessionId: string; response: string };
+export type StreamResult = {
+  sessionId: string;
+  /** `''` while a person of the team has the conversation: there is no assistant reply. */
+  response: string;
+  /** Present when the conversation is with (or was to be given to) a person. */
+  handoff?: ChatReplyHandoff;
+};
 
 /** The chat-api calls the widget makes. Failures are {@link ChatClientError}s. */
 export type ChatClient = {
   createSession(): Promise<string>;
-  history(sessionId: string): Promise<ChatMessage[]>;
+  history(sessionId: string, options?: { signal?: AbortSignal }): Promise<ChatHistory>;
   stream(request: StreamRequest): Promise<StreamResult>;
 };
 
@@ -68,9 +79,13 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       return ((await response.json()) as SessionResponseBody).session_id;
     },
 
-    async history(sessionId) {
-      const response = await call(`/chat/history?session_id=${encodeURIComponent(sessionId)}`);
-      return ((await response.json()) as ChatHistoryResponseBody).messages;
+    async history(sessionId, { signal } = {}) {
+      const response = await call(
+        `/chat/history?session_id=${encodeURIComponent(sessionId)}`,
+        signal ? { signal } : undefined,
+      );
+      const body = (await response.json()) as Partial<ChatHistoryResponseBody>;
+      return { messages: body.messages ?? [], handoff: body.handoff ?? null };
     },
 
     async stream(request) {
@@ -127,7 +142,11 @@ async function readAnswer(
       }
       case 'reply': {
         const reply = data as Received<'reply'>;
-        result = { sessionId: reply.session_id ?? '', response: reply.response ?? '' };
+        result = {
+          sessionId: reply.session_id ?? '',
+          response: reply.response ?? '',
+          ...(reply.handoff ? { handoff: reply.handoff } : {}),
+        };
         break;
       }
       case 'error': {

@@ -16,9 +16,13 @@ export type ChatPanelProps = {
   inputRef: Ref<HTMLTextAreaElement>;
 };
 
-/** The chat window: header (title, new conversation, close), messages, error, composer. */
+/**
+ * The chat window: header (title, new conversation, close), while a person of the team has the
+ * conversation a line saying so, messages, error, composer.
+ */
 export function ChatPanel({ id, title, greeting, open, chat, onClose, inputRef }: ChatPanelProps) {
   const titleId = `${id}-title`;
+  const withTeam = chat.handoff?.status === 'active';
   return (
     <section id={id} className="panel" role="dialog" aria-labelledby={titleId} hidden={!open}>
       <header>
@@ -42,7 +46,13 @@ export function ChatPanel({ id, title, greeting, open, chat, onClose, inputRef }
           <Icon name="close" />
         </button>
       </header>
-      <MessageList greeting={greeting} messages={chat.messages} status={chat.status} />
+      {withTeam ? <p className="handoff">You're now chatting with our team</p> : null}
+      <MessageList
+        greeting={greeting}
+        messages={chat.messages}
+        status={chat.status}
+        withTeam={withTeam}
+      />
       {chat.error ? <ErrorNotice failure={chat.error} onRetry={chat.retry} /> : null}
       <Composer onSend={chat.send} busy={chat.status !== 'idle'} inputRef={inputRef} />
     </section>

@@ -4,19 +4,27 @@ import { parseMarkdown } from '../markdown/parse-markdown';
 import { MessageBoundary } from './message-boundary';
 import type { ChatEntry, ChatStatus } from './use-chat';
 
-function AssistantText({ content }: { content: string }) {
+function MarkdownText({ content }: { content: string }) {
   const blocks = useMemo(() => parseMarkdown(content), [content]);
   return <Markdown blocks={blocks} />;
 }
 
 /** Props of {@link MessageList}. */
-export type MessageListProps = { greeting: string; messages: ChatEntry[]; status: ChatStatus };
+export type MessageListProps = {
+  greeting: string;
+  messages: ChatEntry[];
+  status: ChatStatus;
+  /** A person of the team has the conversation: nobody is typing an answer to each message. */
+  withTeam?: boolean;
+};
+
+const speakers = { user: 'You: ', assistant: 'Assistant: ' };
 
 /**
  * The conversation, oldest first, kept scrolled to the newest message. Not a live region
  * itself (streaming would be read token by token); the widget announces finished answers.
  */
-export function MessageList({ greeting, messages, status }: MessageListProps) {
+export function MessageList({ greeting, messages, status, withTeam }: MessageListProps) {
   const list = useRef<HTMLOListElement>(null);
   const last = messages.at(-1);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls when the content grows
@@ -35,17 +43,20 @@ export function MessageList({ greeting, messages, status }: MessageListProps) {
       ) : null}
       {messages.map((message) => (
         <li key={message.id} className={`message ${message.role}`}>
-          <span className="sr-only">{message.role === 'user' ? 'You: ' : 'Assistant: '}</span>
+          {message.role === 'operator' ? (
+            <span className="author">
+              {message.name || 'Our team'}
+              <span className="sr-only"> from our team: </span>
+            </span>
+          ) : (
+            <span className="sr-only">{speakers[message.role]}</span>
+          )}
           <MessageBoundary fallback={message.content}>
-            {message.role === 'user' ? (
-              message.content
-            ) : (
-              <AssistantText content={message.content} />
-            )}
+            {message.role === 'user' ? message.content : <MarkdownText content={message.content} />}
           </MessageBoundary>
         </li>
       ))}
-      {status === 'waiting' || status === 'restoring' ? (
+      {(status === 'waiting' && !withTeam) || status === 'restoring' ? (
         <li className="message assistant typing">
           <span className="sr-only">
             {status === 'waiting' ? 'Assistant is typing' : 'Loading earlier messages'}

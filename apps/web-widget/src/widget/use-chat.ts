@@ -1,12 +1,19 @@
+import type { ChatHandoffStatus, ChatReplyHandoff } from '@org/chat-api/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChatClient, ChatMessage } from '../api/chat-client';
+import type { ChatClient, ChatHistory, ChatMessage } from '../api/chat-client';
 import { ChatClientError, type ChatErrorKind } from '../api/chat-client-error';
 import { toPlainText } from '../markdown/markdown-ast';
 import { parseMarkdown } from '../markdown/parse-markdown';
 import type { SessionStore } from './session-store';
+import { useHistoryPoll } from './use-history-poll';
 
-/** A message on screen. */
-export type ChatEntry = { id: string; role: ChatMessage['role']; content: string };
+/** A message on screen; `name` is an operator's (a person of the business's team). */
+export type ChatEntry = { id: string; role: ChatMessage['role']; content: string; name?: string };
+
+/** How often the team's messages are fetched while a person has the conversation, in ms. */
+export const handoffPollMs = 3000;
+/** How often while the team is to get back (nobody was available), in ms. */
+export const callbackPollMs = 15_000;
 
 /** A failure the visitor sees; `action` is what Retry does. */
 export type ChatFailure = {
@@ -44,15 +51,55 @@ export type UseChatOptions = {
   sessions: SessionStore;
   /** A new assistant answer finished (not called for restored history). */
   onAnswer?(): void;
+  /** The panel is open: only then are the team's messages fetched while they have the chat. */
+  live?: boolean;
 };
+
+const toEntry = ({ role, content, name }: ChatMessage): ChatEntry => ({
+  id: nextId(),
+  role,
+  content,
+  ...(name ? { name } : {}),
+});
+
+/** Tells one operator message from another, across polls. */
+const operatorKey = ({ createdAt, name, content }: ChatMessage) =>
+  `${createdAt}\n${name}\n${content}`;
+
+const plain = (markdown: string) => toPlainText(parseMarkdown(markdown));
+
+/** The conversation's handoff state after a reply. */
+function afterReply(
+  previous: ChatHandoffStatus | null,
+  handoff: ChatReplyHandoff | undefined,
+): ChatHandoffStatus | null {
+  switch (handoff?.state) {
+    case 'started':
+      return { status: 'active' };
+    case 'active':
+      // Keeps the operator's name the last poll gave.
+      return previous?.status === 'active' ? previous : { status: 'active' };
+    case 'unavailable':
+      return { status: 'callback' };
+    default:
+      // The assistant answered: nobody has the conversation (any more); a callback request stands.
+      return previous?.status === 'callback' ? previous : null;
+  }
+}
 
 /**
  * The conversation: messages, streaming, errors, retry and restore. A retry sends the failed
  * message again with the same `Idempotency-Key` and session, so the server never answers it
  * twice; nothing is sent while a request is in flight.
  */
-export function useChat({ client, sessions, onAnswer }: UseChatOptions) {
+export function useChat({ client, sessions, onAnswer, live = false }: UseChatOptions) {
   const [messages, setMessages] = useState<ChatEntry[]>([]);
+  /** `active`: a person of the team has the conversation; `callback`: they will get back. */
+  const [handoff, setHandoff] = useState<ChatHandoffStatus | null>(null);
+  const latestHandoff = useRef(handoff);
+  latestHandoff.current = handoff;
+  // The operator messages on screen, so that a poll adds only new ones.
+  const shown = useRef(new Set<string>());
   const [status, setStatus] = useState<ChatStatus>('idle');
   const [error, setError] = useState<ChatFailure>();
   const [announcement, setAnnouncement] = useState<{ id: string; text: string }>();
@@ -90,10 +137,16 @@ export function useChat({ client, sessions, onAnswer }: UseChatOptions) {
             show(text);
           },
         });
-        show(result.response);
         pending.current = undefined;
-        setAnnouncement({ id: answerId, text: toPlainText(parseMarkdown(result.response)) });
-        answered.current?.();
+        setHandoff((previous) => afterReply(previous, result.handoff));
+        if (result.response === '') {
+          // A person has the conversation: the message reached them, nobody answers here.
+          setMessages((list) => list.filter((entry) => entry.id !== answerId));
+        } else {
+          show(result.response);
+          setAnnouncement({ id: answerId, text: plain(result.response) });
+          answered.current?.();
+        }
       } catch (failure) {
         if (controller.signal.aborted) return;
         setMessages((list) => list.filter((entry) => entry.id !== answerId));
@@ -138,7 +191,11 @@ export function useChat({ client, sessions, onAnswer }: UseChatOptions) {
     try {
       const history = await client.history(sessionId);
       restored.current = true;
-      setMessages(history.map(({ role, content }) => ({ id: nextId(), role, content })));
+      for (const message of history.messages) {
+        if (message.role === 'operator') shown.current.add(operatorKey(message));
+      }
+      setMessages(history.messages.map(toEntry));
+      setHandoff(history.handoff);
     } catch (failure) {
       if (failure instanceof ChatClientError && failure.kind === 'invalid-session') {
         restored.current = true;
@@ -165,13 +222,54 @@ export function useChat({ client, sessions, onAnswer }: UseChatOptions) {
     pending.current = undefined;
     restored.current = true;
     sessions.clear();
+    shown.current.clear();
     setMessages([]);
+    setHandoff(null);
     setError(undefined);
     setAnnouncement(undefined);
     setStatus('idle');
   }, [sessions]);
 
+  /** A polled conversation: the team's new messages are added, its handoff state taken. */
+  const onHistory = useCallback((history: ChatHistory) => {
+    const fresh = history.messages.filter(
+      (message) => message.role === 'operator' && !shown.current.has(operatorKey(message)),
+    );
+    for (const message of fresh) shown.current.add(operatorKey(message));
+    const said = fresh.map((message) => `${message.name}: ${plain(message.content)}`);
+    if (latestHandoff.current?.status === 'active' && !history.handoff) {
+      said.push("You're chatting with the assistant again.");
+    }
+    if (fresh.length > 0) setMessages((list) => [...list, ...fresh.map(toEntry)]);
+    if (said.length > 0) setAnnouncement({ id: nextId(), text: said.join('\n') });
+    setHandoff(history.handoff);
+  }, []);
+
+  useHistoryPoll({
+    client,
+    sessions,
+    intervalMs: !live
+      ? undefined
+      : handoff?.status === 'active'
+        ? handoffPollMs
+        : handoff?.status === 'callback'
+          ? callbackPollMs
+          : undefined,
+    onHistory,
+    onGone: () => setHandoff(null),
+  });
+
   useEffect(() => () => aborter.current?.abort(), []);
 
-  return { messages, status, error, announcement, send, retry, restore, newConversation };
+  return {
+    messages,
+    status,
+    error,
+    announcement,
+    handoff,
+    send,
+    retry,
+    restore,
+    newConversation,
+  };
 }

@@ -62,6 +62,7 @@ export function WidgetApp({
   const chat = useChat({
     client: chatClient,
     sessions,
+    live: open,
     onAnswer: () => {
       if (!openRef.current) setUnread((count) => count + 1);
     },

@@ -1,3 +1,4 @@
+import { type AccountResource, createAccountResource } from './account';
 import { type CallsResource, createCallsResource } from './calls';
 import { type ConferencesResource, createConferencesResource } from './conferences';
 import { type ConversationsResource, createConversationsResource } from './conversations';
@@ -45,6 +46,7 @@ export type VoipbinClient = {
   numbers: NumbersResource;
   conversations: ConversationsResource;
   messages: MessagesResource;
+  account: AccountResource;
 };
 
 /**
@@ -76,5 +78,6 @@ export function createVoipbinClient(options: VoipbinClientOptions = {}): Voipbin
     numbers: createNumbersResource(request),
     conversations: createConversationsResource(request),
     messages: createMessagesResource(request),
+    account: createAccountResource(request),
   };
 }

@@ -14,6 +14,14 @@ export const customerSchema = z.looseObject({
   webhook_uri: z.string().optional(),
   /** Returned by `GET /customer` (absent from the OpenAPI spec, SPEC.md §6). */
   webhook_secret: z.string().optional(),
+  /** `initial`, `active`, `frozen`, `deleted`; kept open. */
+  status: z.string().optional(),
+  /**
+   * `none`, `pending`, `verified`, `rejected`; kept open. Only `verified` accounts may dial out to
+   * the PSTN (a handoff to a person's phone) or send SMS (HANDOFF.md §1.3).
+   */
+  identity_verification_status: z.string().optional(),
+  billing_account_id: z.string().optional(),
 });
 /** The account. */
 export type VoipbinCustomer = z.infer<typeof customerSchema>;

@@ -8,6 +8,10 @@ export const numberSchema = z.looseObject({
   id: idSchema,
   /** E.164. */
   number: z.string(),
+  /** `normal` (PSTN; the only kind that can be the source of a call we dial) or `virtual`. */
+  type: z.string().optional(),
+  /** `active` once bought and usable. */
+  status: z.string().optional(),
   /** Runs on every inbound call. */
   call_flow_id: z.string().optional(),
   /** Runs once per inbound SMS (MESSAGES.md §1); the nil UUID for none. */

@@ -10,7 +10,7 @@ afterEach(async () => {
   simulator = undefined;
 });
 
-async function setup() {
+async function setup(options: { fetchSecret?: string } = {}) {
   simulator = await startSimulator({ accessKey: 'vb_test' });
   const client = createVoipbinClient({
     baseUrl: simulator.url,
@@ -26,6 +26,7 @@ async function setup() {
       language: 'en-US',
       number,
       dryRun,
+      fetchSecret: options.fetchSecret,
       log: (line) => log.push(line),
     });
   return { simulator, run, log, number };
@@ -58,6 +59,7 @@ describe('provision (pnpm voipbin:setup)', () => {
     const sleep = flow?.actions[2];
     expect(flow?.actions[1]?.option).toEqual({ language: 'en-US', direction: 'in' });
     expect(flow?.actions[3]?.option).toMatchObject({ target_id: sleep?.id });
+    expect(sleep?.option).toEqual({ duration: 600_000 });
     const number = [...simulator.state.numbers.values()][0];
     expect(number?.call_flow_id).toBe(result.flowId);
     expect(number?.message_flow_id).toBe(nilUuid);
@@ -130,6 +132,52 @@ describe('provision (pnpm voipbin:setup)', () => {
     expect(writes(simulator)).toEqual([]);
     expect(log.filter((line) => line.startsWith('[dry-run] '))).toHaveLength(3);
     expect(log[0]).toContain('"webhook_uri":"https://gw.example.com/voipbin/webhook"');
+  });
+
+  it('with a fetch secret: parking flow v2, a fetch loop with UUID ids (HANDOFF.md §1.2)', async () => {
+    const secret = 'fetch-secret-0123456789abcdef';
+    const { simulator, run } = await setup({ fetchSecret: secret });
+    const result = await run();
+    const actions = simulator.state.flows.get(result.flowId ?? '')?.actions ?? [];
+    expect(actions.map((a) => a.type)).toEqual([
+      'answer',
+      'transcribe_start',
+      'sleep',
+      'fetch',
+      'goto',
+      'hangup',
+    ]);
+    const posted = simulator.state.requests.find((r) => r.method === 'POST' && r.path === '/flows');
+    const sent = (posted?.body as { actions?: { id?: string }[] } | undefined)?.actions ?? [];
+    expect(sent).toHaveLength(6);
+    expect(sent.every((a) => /^[0-9a-f-]{36}$/.test(a.id ?? ''))).toBe(true);
+    expect(actions[2]?.option).toEqual({ duration: 200 });
+    expect(actions[3]?.option).toEqual({
+      event_url: `https://gw.example.com/voipbin/fetch/${secret}`,
+      event_method: 'POST',
+    });
+    expect(actions[4]?.option).toEqual({ target_id: actions[3]?.id, loop_count: 10 });
+    expect((await run()).changes).toEqual([]);
+  });
+
+  it('moves a v1 flow to v2 once a fetch secret is set, keeping the flow', async () => {
+    const { simulator, run } = await setup();
+    const first = await run();
+    const secret = 'fetch-secret-0123456789abcdef';
+    const client = createVoipbinClient({ baseUrl: simulator.url, accessKey: 'vb_test' });
+    const again = () =>
+      provision({
+        client,
+        publicUrl: 'https://gw.example.com',
+        language: 'en-US',
+        fetchSecret: secret,
+        log: () => {},
+      });
+    const second = await again();
+    expect(second.changes).toEqual([`PUT /flows/${first.flowId}`]);
+    const actions = simulator.state.flows.get(first.flowId ?? '')?.actions ?? [];
+    expect(actions.map((a) => a.type)).toContain('fetch');
+    expect((await again()).changes).toEqual([]);
   });
 
   it('fails clearly for a number the account does not have', async () => {

@@ -1,7 +1,6 @@
 import type { VoipbinClient } from '../client/client';
-import type { VoipbinFlow } from '../client/flows';
-import type { VoipbinNumber } from '../client/numbers';
 import { isNilId, nilUuid } from '../wire';
+import { findFlow, findNumber } from './find-in-pages';
 import { describeFlow, parkingFlowActions } from './parking-flow';
 
 /** Options for {@link provision}. */
@@ -13,7 +12,10 @@ export type ProvisionOptions = {
   flowName?: string;
   /** A number of the account (E.164) to route to the flow. */
   number?: string;
-  /** Adds a `fetch` greeting step with this secret in the URL. */
+  /**
+   * With it the flow is v2 (HANDOFF.md §1.2): the gateway's fetch (this secret in the URL) parks
+   * each call in its own conference, so that it can be handed to a person. Without it, v1.
+   */
   fetchSecret?: string;
   /** Prints the writes instead of making them (reads still happen). */
   dryRun?: boolean;
@@ -92,8 +94,13 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   const flowName = options.flowName ?? 'voice-gateway parking flow';
   const existing = await findFlow(client, flowName);
   const fetchUrl = options.fetchSecret ? `${base}/voipbin/fetch/${options.fetchSecret}` : undefined;
-  const sleepId = existing?.actions?.find((action) => action.type === 'sleep')?.id;
-  const actions = parkingFlowActions({ language: options.language, fetchUrl, sleepId });
+  // The jump target keeps its id across updates (v2 loops to the fetch, v1 to the sleep).
+  const loopType = fetchUrl ? 'fetch' : 'sleep';
+  const target = existing?.actions?.find((action) => action.type === 'goto')?.option?.target_id;
+  const loopId = existing?.actions?.find(
+    (action) => action.type === loopType && action.id === target,
+  )?.id;
+  const actions = parkingFlowActions({ language: options.language, fetchUrl, loopId });
   const input = { name: flowName, detail: 'Parks calls for @org/voice-gateway', actions };
   let flowId = existing?.id;
   if (!existing) {
@@ -129,29 +136,4 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
     }
   }
   return { webhookSecret: customer.webhook_secret, flowId, changes, clearedMessageFlowId, notes };
-}
-
-async function findFlow(client: VoipbinClient, name: string): Promise<VoipbinFlow | undefined> {
-  for (let token: string | undefined, pages = 0; pages < 50; pages++) {
-    const page = await client.flows.list(token);
-    const found = page.result.find((flow) => flow.name === name);
-    if (found) return found;
-    if (!page.next_page_token || page.result.length === 0) return undefined;
-    token = page.next_page_token;
-  }
-  return undefined;
-}
-
-async function findNumber(
-  client: VoipbinClient,
-  number: string,
-): Promise<VoipbinNumber | undefined> {
-  for (let token: string | undefined, pages = 0; pages < 50; pages++) {
-    const page = await client.numbers.list(token);
-    const found = page.result.find((candidate) => candidate.number === number);
-    if (found) return found;
-    if (!page.next_page_token || page.result.length === 0) return undefined;
-    token = page.next_page_token;
-  }
-  return undefined;
 }

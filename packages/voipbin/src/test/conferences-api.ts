@@ -1,11 +1,15 @@
 import { type Context, Hono } from 'hono';
+import { conferenceLimits } from '../client/account';
 import { apiError, readObject } from './api-error';
 import type { Conferences } from './conferences';
 import type { SimulatorState } from './state';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** `/conferences` (HANDOFF.md §1.2): create, list, read and delete conferences. */
+/**
+ * `/conferences` (HANDOFF.md §1.2): create (within the plan's limit), list, read and delete
+ * conferences.
+ */
 export function createConferencesApi(state: SimulatorState, conferences: Conferences) {
   const idOf = (c: Context) => c.req.param('id') ?? '';
   return new Hono()
@@ -14,6 +18,12 @@ export function createConferencesApi(state: SimulatorState, conferences: Confere
       const type = text(body?.type);
       if (!body || !['', 'conference', 'connect'].includes(type)) {
         return apiError(c, 400, 'type must be conference or connect');
+      }
+      const limit = conferenceLimits[state.billingAccount.plan_type];
+      const open = [...state.conferences.values()].filter((one) => one.status !== 'terminated');
+      // As VoIPBin: the plan's limit counts undeleted conferences; the error is a plain 500.
+      if (limit !== undefined && open.length >= limit) {
+        return apiError(c, 500, 'resource limit exceeded');
       }
       const timeout = typeof body.timeout === 'number' ? body.timeout : 0;
       const data = typeof body.data === 'object' && body.data !== null ? body.data : {};

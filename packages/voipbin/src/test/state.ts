@@ -166,7 +166,18 @@ export type SimulatorState = {
     webhook_method: string;
     webhook_uri: string;
     webhook_secret: string;
+    status: string;
+    /** `verified` by default; anything else and VoIPBin would refuse to dial out. */
+    identity_verification_status: string;
+    billing_account_id: string;
   };
+  /** `GET /outbound_config`: the countries calls may be dialed to (default `['us']`). */
+  outboundConfig: { id: string; customer_id: string; destination_whitelist: string[] };
+  /**
+   * `GET /billing_account`: the plan sets the conference limit `POST /conferences` enforces
+   * (default `unlimited`; `free` allows 2).
+   */
+  billingAccount: { id: string; customer_id: string; plan_type: string; balance_credit: number };
   flows: Map<string, SimulatedFlow>;
   numbers: Map<string, SimulatedNumber>;
   calls: Map<string, { context: CallContext; status: string }>;
@@ -212,7 +223,12 @@ export function createSimulatorState(options: {
       webhook_method: 'POST',
       webhook_uri: '',
       webhook_secret: options.webhookSecret ?? newWebhookSecret(),
+      status: 'active',
+      identity_verification_status: 'verified',
+      billing_account_id: randomUUID(),
     },
+    outboundConfig: { id: randomUUID(), customer_id: '', destination_whitelist: ['us'] },
+    billingAccount: { id: '', customer_id: '', plan_type: 'unlimited', balance_credit: 10_000_000 },
     flows: new Map(),
     numbers: new Map(),
     calls: new Map(),
@@ -230,6 +246,9 @@ export function createSimulatorState(options: {
     requests: [],
     faults: [],
   };
+  state.outboundConfig.customer_id = state.customer.id;
+  state.billingAccount.id = state.customer.billing_account_id;
+  state.billingAccount.customer_id = state.customer.id;
   const number: SimulatedNumber = {
     id: randomUUID(),
     number: '+15550100',

@@ -59,10 +59,17 @@ export function createSimulatorApi(state: SimulatorState, hooks: SimulatorApiHoo
     .get('/customer', (c) => c.json(state.customer))
     .put('/customer', async (c) => {
       const body = (await c.req.json()) as Partial<SimulatorState['customer']>;
-      const { webhook_secret: _ignored, id: _id, ...changes } = body;
+      const {
+        webhook_secret: _ignored,
+        id: _id,
+        identity_verification_status: _identity,
+        ...changes
+      } = body;
       Object.assign(state.customer, changes);
       return c.json(state.customer);
     })
+    .get('/outbound_config', (c) => c.json(state.outboundConfig))
+    .get('/billing_account', (c) => c.json(state.billingAccount))
     .get('/flows', (c) => c.json({ result: [...state.flows.values()], next_page_token: '' }))
     .post('/flows', async (c) => {
       const body = (await c.req.json()) as Omit<SimulatedFlow, 'id' | 'customer_id' | 'type'>;

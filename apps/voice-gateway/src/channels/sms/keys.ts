@@ -6,6 +6,8 @@ export const keys = {
   turn: (conversationId: string) => `sms:turn:${conversationId}`,
   /** The agent who owns the conversation, or `''` when nobody does. */
   owner: (conversationId: string) => `sms:owner:${conversationId}`,
+  /** Claimed once an operator's message is being sent, so that it is never sent twice. */
+  operatorSent: (messageKey: string) => `sms:operator-sent:${messageKey}`,
 };
 
 /** A text waiting for its answer. */
@@ -13,6 +15,8 @@ export type PendingText = {
   /** The message id (VoIPBin's SMS id). */
   id: string;
   text: string;
+  /** The texter's number, for the business when the conversation is handed off. */
+  from?: string;
   /** When it was sent (epoch ms), to answer texts in the order they were written. */
   at: number;
 };

@@ -1,4 +1,5 @@
-import type { Assistant } from '@org/ai-core';
+import type { Assistant, ReplyHandoff } from '@org/ai-core';
+import type { DeliverOperatorMessage, HandoffReporter } from '@org/handoff';
 import type { Logger } from '@org/runtime';
 import {
   timeOf,
@@ -12,6 +13,7 @@ import type { InboxChannel } from '../../inbox/inbox-channel';
 import type { StateStore } from '../../state/state-store';
 import { createConversationTurns } from './conversation-turns';
 import type { PendingText } from './keys';
+import { createOperatorDelivery } from './operator-delivery';
 import { createOwners } from './owners';
 import { defaultSmsSettings, type SmsSettings } from './settings';
 
@@ -23,16 +25,27 @@ export type SmsChannelOptions = {
   logger: Logger;
   settings?: Partial<SmsSettings>;
   now?: () => number;
+  /** Tells the business of handoffs (`createHandoffReporter`); without it they go untold. */
+  report?: HandoffReporter;
+};
+
+/** The SMS channel of the inbox, and how an operator's message reaches the texter. */
+export type SmsChannel = InboxChannel & {
+  /** The operator API's `deliver`: sends an operator's stored message to the texter by SMS. */
+  deliverOperatorMessage: DeliverOperatorMessage;
 };
 
 /**
  * Texts by SMS, on the assistant's `sms` channel (MESSAGES.md §7). Answers each incoming
  * `conversation_message_created` of an SMS conversation with one text through
  * `POST /conversations/{id}/messages`; history is keyed by the conversation id. Ignores our
- * own outgoing texts and conversations an agent owns. A send that failed after it may have
- * landed is logged, never repeated.
+ * own outgoing texts and conversations a VoIPBin agent owns (their texts are not stored either).
+ * A conversation the assistant handed to a person (issue 11) is answered by the operator API
+ * instead: the assistant texts that a person will reply (or that nobody is available) and tells
+ * the business, then stays quiet while the texter's messages are stored for the operator. A send
+ * that failed after it may have landed is logged, never repeated.
  */
-export function createSmsChannel(options: SmsChannelOptions): InboxChannel {
+export function createSmsChannel(options: SmsChannelOptions): SmsChannel {
   const { assistant, voipbin, store, logger } = options;
   const settings: SmsSettings = { ...defaultSmsSettings, ...options.settings };
   const now = options.now ?? Date.now;
@@ -57,6 +70,7 @@ export function createSmsChannel(options: SmsChannelOptions): InboxChannel {
 
   async function answer(conversationId: string, texts: PendingText[]): Promise<void> {
     let text = settings.fallbackText;
+    let handoff: ReplyHandoff | undefined;
     try {
       const reply = await assistant.reply({
         conversationId,
@@ -68,11 +82,28 @@ export function createSmsChannel(options: SmsChannelOptions): InboxChannel {
         logger.info({ conversationId }, 'texts answered before: reply not sent again');
         return;
       }
+      handoff = reply.handoff;
+      if (handoff?.state === 'active') {
+        // The texts are in history for the operator, who answers through the operator API.
+        logger.info({ conversationId }, 'a person has the conversation: the assistant is quiet');
+        return;
+      }
       if (reply.text.trim() !== '') text = reply.text;
     } catch (error) {
       logger.error({ conversationId, err: error }, 'no answer to the text: sending the fallback');
     }
     await send(conversationId, text);
+    if (handoff) {
+      // `started`: a person takes it; `unavailable`: nobody could, a callback is requested.
+      logger.info({ conversationId, handoff: handoff.state }, 'texter asked for a person');
+      const phone = texts.findLast((pending) => pending.from)?.from;
+      await options.report?.({
+        channel: 'sms',
+        conversationId,
+        handoff,
+        ...(phone ? { customer: { phone } } : {}),
+      });
+    }
   }
 
   const turns = createConversationTurns({
@@ -101,6 +132,8 @@ export function createSmsChannel(options: SmsChannelOptions): InboxChannel {
     await turns.add(conversationId, {
       id: message.id,
       text,
+      // For an incoming message the texter is the source (MESSAGES.md §1).
+      ...(message.source.target ? { from: message.source.target } : {}),
       at: timeOf(message.tm_create) ?? now(),
     });
   }
@@ -132,5 +165,11 @@ export function createSmsChannel(options: SmsChannelOptions): InboxChannel {
     },
     settled: () => activity.settled(),
     close: () => activity.close(),
+    deliverOperatorMessage: createOperatorDelivery({
+      voipbin,
+      store,
+      logger,
+      ttlMs: settings.stateTtlMs,
+    }),
   };
 }

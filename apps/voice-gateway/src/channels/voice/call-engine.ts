@@ -3,6 +3,7 @@ import type { Logger } from '@org/runtime';
 import {
   timeOf,
   type VoiceEvent,
+  type VoipbinCall,
   type VoipbinClient,
   type VoipbinSpeechEvent,
   type VoipbinTranscript,
@@ -10,8 +11,10 @@ import {
 import { createActivity } from '../../activity';
 import type { StateStore } from '../../state/state-store';
 import { isBackchannel } from './backchannel';
-import { createCallStates, keys, type Segment } from './call-state';
+import { createCallHandoff, type HandoffRequest, type VoiceHandoffOptions } from './call-handoff';
+import { type CallParties, createCallStates, keys, type Segment } from './call-state';
 import { quietTimeFor } from './end-of-turn';
+import { createParking, type ParkingPlace } from './parking';
 import { defaultVoiceSettings, type VoiceSettings } from './settings';
 import { createSpeaker } from './speaker';
 import { createTurns, type TurnStats } from './turns';
@@ -23,6 +26,13 @@ export type CallEngineOptions = {
   store: StateStore;
   logger: Logger;
   settings?: Partial<VoiceSettings>;
+  /** Handing calls to a person: whom to dial, how to release and ask for a callback. */
+  handoff?: VoiceHandoffOptions;
+  /**
+   * Give each call its own conference for the parking flow's fetch to park it in (needed to
+   * hand it to a person). Default: when `handoff.phoneNumber` is set.
+   */
+  parkInConference?: boolean;
   now?: () => number;
 };
 
@@ -36,6 +46,15 @@ export type CallEngine = {
    * answering), the gateway speaks the greeting itself and resolves `undefined`.
    */
   greetingForFetch(callId: string, signal?: AbortSignal): Promise<string | undefined>;
+  /** For a `fetch` action of the parking flow: where the call goes next (HANDOFF.md §1.2). */
+  placeForFetch(callId: string, signal?: AbortSignal): Promise<ParkingPlace>;
+  /** Whether the call can be put through to a person now (a number to dial, a parked caller). */
+  canTransfer(callId: string): Promise<boolean>;
+  /**
+   * Hands the call to a person, as a reply's `handoff.state === 'started'` does: the bot goes
+   * silent, the person is dialed into the caller's conference.
+   */
+  transfer(callId: string, request: HandoffRequest): Promise<void>;
   /** Resolves when every event received so far is fully handled (turns included). */
   settled(): Promise<void>;
   /** Stops timers; in-flight work finishes. */
@@ -67,6 +86,14 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
   });
   const states = createCallStates(store, ttl);
   const speaker = createSpeaker({ ...settings, voipbin, states, logger, now });
+  const parking = createParking({
+    voipbin,
+    store,
+    states,
+    logger,
+    enabled: options.parkInConference ?? options.handoff?.phoneNumber !== undefined,
+    ttlMs: ttl,
+  });
   const turns = createTurns({
     assistant,
     speaker,
@@ -82,6 +109,8 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
         logger.warn({ callId, err: error }, 'could not hang up after the farewell');
       }
     },
+    silenced: states.silenced,
+    onHandoff: (callId, reply) => handoff.onReply(callId, reply),
   });
   // Event times of the newest end of speech per call, to spot a late `speech_started`.
   const heardUntil = new Map<string, number>();
@@ -104,6 +133,26 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
   /** Waits the quiet time this utterance calls for (shorter when it sounds finished). */
   const waitForQuiet = async (callId: string, segments: Segment[]) =>
     waitFor(callId, quietTimeFor(segments.map((segment) => segment.text).join(' '), settings));
+  // After `turns`, which it silences; `turns` hands it the replies with a handoff.
+  const handoff = createCallHandoff({
+    voipbin,
+    store,
+    states,
+    speaker,
+    parking,
+    activity,
+    logger,
+    settings,
+    handoff: options.handoff ?? {},
+    now,
+    quiet: async (callId) => {
+      turns.cancel(callId);
+      activity.clear(utteranceTimer(callId));
+      heardUntil.delete(callId);
+      await store.delete(keys.segments(callId));
+    },
+  });
+
   async function bargeIn(callId: string): Promise<void> {
     logger.info({ callId }, 'barge-in: flushing the bot');
     turns.interrupted(callId, now());
@@ -112,6 +161,8 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
 
   async function onCallerEvent(callId: string, event: CallerEvent): Promise<void> {
     if (event.data.direction === 'out' || (await states.ended(callId))) return;
+    // Handed to a person: the caller talks to them, not to the bot.
+    if (await states.silenced(callId)) return;
     const at = eventTime(event);
     const latest = heardUntil.get(callId);
     // A start that happened before speech we already heard ending was delivered late: ignore it.
@@ -259,6 +310,9 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
     await activity.run(callId, async () => {
       await store.set(keys.ended(callId), true, ttl);
       await speaker.stop(callId);
+      // The person's leg and the conference go with the call (conferences count against the plan).
+      await handoff.end(callId);
+      await parking.end(callId);
       const transcribeKeys = (await states.transcribeIds(callId)).flatMap((id) => [
         keys.transcribe(id),
         keys.held(id),
@@ -269,12 +323,24 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
     });
   }
 
+  /** A caller's call came in or was answered: its numbers, and its conference under way. */
+  async function onIncoming(call: VoipbinCall): Promise<void> {
+    const parties: CallParties = { caller: call.source?.target, ours: call.destination?.target };
+    if (parties.caller || parties.ours) await store.claim(keys.parties(call.id), ttl, parties);
+    await parking.prepare(call.id);
+  }
+
   async function dispatch(event: VoiceEvent): Promise<void> {
+    // A leg we dialed (a person taking a call) is not a caller.
+    if (event.type.startsWith('call_') && event.data.direction === 'outgoing') {
+      return handoff.onLegEvent(event as { type: string; data: VoipbinCall });
+    }
     switch (event.type) {
+      case 'call_created':
+        return onIncoming(event.data);
       case 'call_progressing':
-        // A call we dialed (a person's leg, later) is not a caller to greet.
-        if (event.data.direction === 'outgoing') return;
-        return onAnswered(event.data.id);
+        await Promise.all([onIncoming(event.data), onAnswered(event.data.id)]);
+        return;
       case 'call_hangup':
         return onHangup(event.data.id);
       case 'transcribe_created':
@@ -312,6 +378,9 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
       void activity.track(speaker.say(callId, settings.greeting));
       return undefined;
     },
+    placeForFetch: (callId, signal) => parking.placeFor(callId, settings.conferenceWaitMs, signal),
+    canTransfer: (callId) => handoff.canTransfer(callId),
+    transfer: (callId, request) => handoff.start(callId, request),
     settled: () => activity.settled(),
     close: () => activity.close(),
     stats: () => turns.stats(),

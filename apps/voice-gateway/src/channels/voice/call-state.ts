@@ -1,3 +1,4 @@
+import type { HandoffReason } from '@org/ai-core';
 import type { StateStore } from '../../state/state-store';
 
 /** One final caller segment waiting for the end of the utterance. */
@@ -31,6 +32,41 @@ export const keys = {
   held: (transcribeId: string) => `held:${transcribeId}`,
   /** Caller words of a transcribe that could not be mapped in time (the fallback is owed). */
   lost: (transcribeId: string) => `lost:${transcribeId}`,
+  /** The caller's and our number (from the call's events), for dialing a person. */
+  parties: (callId: string) => `parties:${callId}`,
+  /** The call's own conference ({@link ParkedConference}); claimed by whoever creates it. */
+  conference: (callId: string) => `conference:${callId}`,
+  /** The conference the caller was sent into by a fetch answer (it is parked there). */
+  parkedIn: (callId: string) => `parked-in:${callId}`,
+  /** A handoff in progress ({@link HandoffState}): while set, the bot is silent. */
+  handoff: (callId: string) => `handoff:${callId}`,
+  /** The person's leg dialed for the call. */
+  humanLeg: (callId: string) => `human-leg:${callId}`,
+  /** The caller of a person's leg (set at dialing; kept until it expires, for late events). */
+  callerOf: (legId: string) => `caller-of:${legId}`,
+  /** Events of a person's leg that came before its dial answered. */
+  heldLeg: (legId: string) => `held-leg:${legId}`,
+  /** Music on hold is on for the caller. */
+  musicOnHold: (callId: string) => `moh:${callId}`,
+  /** A handoff of the call found nobody: no second try on the same call. */
+  nobodyCame: (callId: string) => `nobody-came:${callId}`,
+  /** The business was asked to call the caller back (once per call). */
+  callbackAsked: (callId: string) => `callback-asked:${callId}`,
+};
+
+/** The caller's number and ours, as the call's events name them. */
+export type CallParties = { caller?: string; ours?: string };
+
+/** The call's conference: being created, ready to park the caller in, or impossible (plan limit). */
+export type ParkedConference = { id: string; status: 'creating' | 'ready' | 'failed' };
+
+/** A handoff to a person in progress: `ringing` until the person answers, then `connected`. */
+export type HandoffState = {
+  status: 'ringing' | 'connected';
+  reason: HandoffReason;
+  summary: string;
+  /** When it started (epoch ms). */
+  startedAt: number;
 };
 
 /** The per-call state operations, each one atomic in the store, with the store's TTL. */
@@ -64,6 +100,11 @@ export function createCallStates(store: StateStore, ttlMs: number) {
       ...new Set(await store.list<string>(keys.transcribes(callId))),
     ],
     ended: async (callId: string) => (await store.get<boolean>(keys.ended(callId))) === true,
+    /** Forgets the call's Speaking session (stopped): the next `open` starts a new one. */
+    forgetSpeaking: (callId: string) => store.delete(keys.speaking(callId)),
+    /** Whether the bot must be silent on the call: a person is being called, or talks to the caller. */
+    silenced: async (callId: string) =>
+      (await store.get<HandoffState>(keys.handoff(callId))) !== undefined,
     /** Every working-state key of the call (history is kept elsewhere). */
     callKeys: (callId: string) => [
       keys.speaking(callId),
@@ -71,6 +112,14 @@ export function createCallStates(store: StateStore, ttlMs: number) {
       keys.speakingUntil(callId),
       keys.transcribes(callId),
       keys.segments(callId),
+      keys.parties(callId),
+      keys.conference(callId),
+      keys.parkedIn(callId),
+      keys.handoff(callId),
+      keys.humanLeg(callId),
+      keys.musicOnHold(callId),
+      keys.nobodyCame(callId),
+      keys.callbackAsked(callId),
     ],
   };
 }

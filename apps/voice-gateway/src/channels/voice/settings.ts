@@ -42,6 +42,18 @@ export type VoiceSettings = {
   msPerChar: number;
   /** How long per-call state and dedupe keys live, in ms. */
   stateTtlMs: number;
+  /**
+   * Said when the person dialed for a handoff does not answer, is busy or cannot be reached
+   * (the business is asked to call back). Keep "connect you with" out of it: a "yes" to that
+   * would be taken as wanting a person again.
+   */
+  handoffNoAnswerText: string;
+  /** Said when the person hangs up first and the caller is back with the assistant. */
+  handoffLeftText: string;
+  /** How long the person's phone may ring before the handoff gives up, in ms. */
+  handoffRingTimeoutMs: number;
+  /** How long the parking flow's fetch waits for the call's conference, in ms (VoIPBin allows ~3 s). */
+  conferenceWaitMs: number;
 };
 
 export const defaultVoiceSettings: VoiceSettings = {
@@ -65,4 +77,10 @@ export const defaultVoiceSettings: VoiceSettings = {
   mappingLookupMs: 400,
   msPerChar: 65,
   stateTtlMs: 4 * 60 * 60 * 1000,
+  handoffNoAnswerText:
+    "Sorry, nobody from our team is free right now. I've asked them to call you back on this " +
+    'number as soon as they can. Is there anything else I can help you with?',
+  handoffLeftText: 'My colleague has left the call. Is there anything else I can help you with?',
+  handoffRingTimeoutMs: 40_000,
+  conferenceWaitMs: 1500,
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AiCoreError, type Assistant, type Delivery } from '@org/ai-core';
+import { AiCoreError, type Assistant, type Delivery, type ReplyHandoff } from '@org/ai-core';
 import type { Logger } from '@org/runtime';
 import type { Activity } from '../../activity';
 import type { CallStates, Segment } from './call-state';
@@ -19,6 +19,10 @@ export type TurnsOptions = {
   settings: VoiceSettings;
   /** Ends the call (`POST /calls/{id}/hangup`) after the assistant's farewell. */
   hangup: (callId: string) => Promise<void>;
+  /** Whether the bot must say nothing on the call (handed to a person): no run, no word. */
+  silenced: (callId: string) => Promise<boolean>;
+  /** A reply came with a handoff (`started`, `active`, `unavailable`), once it was spoken. */
+  onHandoff: (callId: string, handoff: ReplyHandoff) => Promise<void>;
   now: () => number;
 };
 
@@ -122,7 +126,9 @@ type CallTurns = {
  * - no speech within the reply budget: the fallback is said and the run stopped.
  */
 export function createTurns(options: TurnsOptions): Turns {
-  const { assistant, speaker, states, activity, logger, settings, now } = options;
+  const { assistant, speaker, states, activity, logger, settings, now, silenced } = options;
+  /** The call is over, or with a person: nothing more is said. */
+  const mute = async (callId: string) => (await states.ended(callId)) || (await silenced(callId));
   const calls = new Map<string, CallTurns>();
   // Fillers are said in turn, so that a caller does not hear the same one twice in a row.
   let fillerIndex = 0;
@@ -170,7 +176,7 @@ export function createTurns(options: TurnsOptions): Turns {
     run.speech = run.speech
       .then(async () => {
         if (run.interruptedAt !== undefined || run.controller.signal.aborted) return;
-        if (await states.ended(callId)) return;
+        if (await mute(callId)) return;
         const start = Math.max(now(), await states.speakingUntil(callId));
         if (await speaker.say(callId, text)) {
           run.spoken.push({ text, start, end: start + text.length * settings.msPerChar });
@@ -219,7 +225,7 @@ export function createTurns(options: TurnsOptions): Turns {
       timers.push(
         setTimeout(() => {
           run.fallback = (async () => {
-            if (!(await run.decided) || !silent()) return;
+            if (!(await run.decided) || !silent() || (await mute(callId))) return;
             run.fellBack = true;
             logger.warn({ callId, ms }, 'no answer within the reply budget: speaking the fallback');
             run.controller.abort(new AiCoreError('model_timeout', { message: 'reply budget' }));
@@ -233,7 +239,7 @@ export function createTurns(options: TurnsOptions): Turns {
       timers.push(
         setTimeout(() => {
           void (async () => {
-            if (!(await run.decided) || !silent() || run.filled) return;
+            if (!(await run.decided) || !silent() || run.filled || (await mute(callId))) return;
             run.filled = true;
             const filler = settings.fillers[fillerIndex++ % settings.fillers.length] ?? '';
             logger.info({ callId }, 'nothing to say yet: a filler');
@@ -281,12 +287,13 @@ export function createTurns(options: TurnsOptions): Turns {
   }
 
   async function execute(callId: string, call: CallTurns, run: Run): Promise<void> {
-    if (run.controller.signal.aborted || (await states.ended(callId))) return;
+    if (run.controller.signal.aborted || (await mute(callId))) return;
     run.startedAt = now();
     run.executing = true;
     if (run.committed) call.speaking = run;
     const disarm = armTimers(callId, run);
     let reply = '';
+    let handoff: ReplyHandoff | undefined;
     try {
       const stream = assistant.stream({
         conversationId: callId,
@@ -299,6 +306,7 @@ export function createTurns(options: TurnsOptions): Turns {
       for await (const part of stream) {
         if (part.type === 'reply') {
           reply = part.reply.text;
+          handoff = part.reply.handoff;
           if (part.reply.replayed)
             logger.info({ callId }, 'turn answered before: not spoken again');
           continue;
@@ -315,7 +323,7 @@ export function createTurns(options: TurnsOptions): Turns {
       }
       const code = AiCoreError.isInstance(error) ? error.code : 'unknown';
       logger.warn({ callId, code, err: error }, 'no answer from the assistant');
-      if (run.spoken.length === 0 && !run.fellBack && !(await states.ended(callId))) {
+      if (run.spoken.length === 0 && !run.fellBack && !(await mute(callId))) {
         run.fellBack = true;
         await speaker.say(callId, settings.fallbackText);
       }
@@ -323,6 +331,11 @@ export function createTurns(options: TurnsOptions): Turns {
     } finally {
       disarm();
       if (call.speaking === run) call.speaking = undefined;
+    }
+    if (handoff) {
+      // A withdrawn run's handoff was neither said nor stored: only the turn's own counts.
+      if (await run.decided) await options.onHandoff(callId, handoff);
+      return;
     }
     if (run.interruptedAt === undefined && isCallerGoodbye(run.text) && isFarewell(reply)) {
       logger.info({ callId }, 'the caller said goodbye and heard the farewell: hanging up');

@@ -11,20 +11,35 @@ export type VoiceChannelOptions = CallEngineOptions & {
 };
 
 /** The phone channel, and its engine (tests and the call simulator wait on it). */
-export type VoiceChannel = InboxChannel & { readonly engine: CallEngine };
+export type VoiceChannel = InboxChannel & {
+  readonly engine: CallEngine;
+  /**
+   * Whether a person can take this call now: a number to dial (`HANDOFF_PHONE_NUMBER`), the
+   * caller parked in its conference, no handoff under way or failed already. The assistant's
+   * `handoff.available` for the `voice` channel.
+   */
+  canTransfer(callId: string): Promise<boolean>;
+};
 
 /**
  * Phone calls through VoIPBin (SPEC.md §9): call, transcribe and speech events drive the call
  * engine's turn-taking; the assistant answers on its `voice` channel through the Speaking API.
+ * With a fetch secret and a handoff number, each call waits in its own conference, from where
+ * it can be handed to a person (HANDOFF.md §1.2–1.3).
  */
 export function createVoiceChannel(options: VoiceChannelOptions): VoiceChannel {
   const { logger, fetchSecret } = options;
   const settings: VoiceSettings = { ...defaultVoiceSettings, ...options.settings };
-  const engine = createCallEngine({ ...options, settings });
+  // Without the fetch, nothing would park the caller in its conference.
+  const parkInConference =
+    options.parkInConference ??
+    (fetchSecret !== undefined && Boolean(options.handoff?.phoneNumber));
+  const engine = createCallEngine({ ...options, settings, parkInConference });
   return {
     name: 'voice',
     accepts: voiceEventTypes,
     engine,
+    canTransfer: (callId) => engine.canTransfer(callId),
     handle: (event) => (isVoiceEvent(event) ? engine.handle(event) : Promise.resolve()),
     routes: {
       path: '/voipbin/fetch',
