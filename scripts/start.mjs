@@ -5,14 +5,21 @@ import { fileURLToPath } from 'node:url';
 import { childEnvironment, loadStartEnv } from './env.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { chatPort, voiceGatewayPort, widgetPort } = loadStartEnv();
+const { chatPort, voiceGatewayPort, widgetPort, operatorToken } = loadStartEnv();
 const apps = [
-  { name: 'chat-api', dir: 'apps/chat-api', port: chatPort, command: ['node', 'dist/server.mjs'] },
+  {
+    name: 'chat-api',
+    dir: 'apps/chat-api',
+    port: chatPort,
+    command: ['node', 'dist/server.mjs'],
+    env: { OPERATOR_TOKEN: operatorToken },
+  },
   {
     name: 'voice-gateway',
     dir: 'apps/voice-gateway',
     port: voiceGatewayPort,
     command: ['node', 'dist/server.mjs'],
+    env: { OPERATOR_TOKEN: operatorToken },
   },
   {
     name: 'web-widget',
@@ -79,5 +86,11 @@ if (up.every(Boolean)) {
 
   Talk to it:
     curl -s ${chat}/chat -H 'content-type: application/json' -d '{"message":"What are your opening hours?"}'
+
+  Be the team: ask the widget "Can I talk to a person?", then
+    curl -s ${chat}/operator/conversations -H 'authorization: Bearer ${operatorToken}'
+    curl -s ${chat}/operator/conversations/<conversationId>/messages -H 'authorization: Bearer ${operatorToken}' \\
+      -H 'content-type: application/json' -d '{"text":"Hi, Sam here. How can I help?","operator":"Sam"}'
+    curl -s -X POST ${chat}/operator/conversations/<conversationId>/release -H 'authorization: Bearer ${operatorToken}'
 `);
 }

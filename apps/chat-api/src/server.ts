@@ -1,4 +1,8 @@
-import { createHandoffNotifierFromEnv, createStaffedHours } from '@org/handoff';
+import {
+  createHandoffNotifierFromEnv,
+  createStaffedHours,
+  handoffOptionsFromEnv,
+} from '@org/handoff';
 import { createBrain, createLogger, serveWithDrain } from '@org/runtime';
 import { createUpstashRateLimiter } from '@org/upstash';
 import { createApp } from './app';
@@ -19,7 +23,7 @@ async function main() {
   });
   const brain = await createBrain(env, {
     timeoutMs: env.REPLY_TIMEOUT_MS,
-    handoff: { available },
+    handoff: handoffOptionsFromEnv(env, available),
   });
   const { redis } = brain;
   const limiter = (limit: number, prefix: string) =>

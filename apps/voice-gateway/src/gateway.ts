@@ -12,6 +12,7 @@ import {
   createOperatorRoutes,
   createStaffedHours,
   type HandoffNotifier,
+  handoffOptionsFromEnv,
 } from '@org/handoff';
 import { createBrain, type Logger } from '@org/runtime';
 import { createUpstashRateLimiter, createUpstashStateStore } from '@org/upstash';
@@ -91,11 +92,10 @@ export async function createGateway(
   const brain = await createBrain(env, {
     ...overrides,
     maxRetries: 1,
-    handoff: {
-      // Late-bound: `voiceAvailable` may be replaced once the voice channel exists.
-      available: (query) =>
-        query.channel === 'voice' ? voiceAvailable(query) : smsAvailable(query),
-    },
+    // Late-bound: `voiceAvailable` is the voice channel's, built after the brain.
+    handoff: handoffOptionsFromEnv(env, (query) =>
+      query.channel === 'voice' ? voiceAvailable(query) : smsAvailable(query),
+    ),
   });
   const { assistant, redis } = brain;
   const desk = createHandoffDesk({ history: brain.history });

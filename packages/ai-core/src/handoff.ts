@@ -42,8 +42,19 @@ export type HandoffOptions = {
   available?: (query: HandoffAvailabilityQuery) => boolean | Promise<boolean>;
   /** What the customer is told when handed off; default by channel (see `Channel.handoff`). */
   startedText?: string;
-  /** What the customer is told when nobody is available; default by channel. */
+  /** What the customer is told when nobody is available; default by channel (see `Channel.handoff`). */
   unavailableText?: string;
+  /**
+   * How customers reach the team, said when nobody is available (not on the phone, where the
+   * caller already is), e.g. "You can call us on +1 555 010 2030 or email hello@example.com."
+   */
+  contact?: string;
+  /**
+   * Whether someone gets back to a customer nobody could take (the business hears of callback
+   * requests, or sees them in its operator console). Default true; with false the customer is
+   * not promised a callback.
+   */
+  callbacks?: boolean;
 };
 
 /** The built-in tool the model calls to hand the conversation to a person. */

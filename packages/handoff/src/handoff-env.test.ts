@@ -1,6 +1,6 @@
 import { parseEnv } from '@org/runtime';
 import { describe, expect, it } from 'vitest';
-import { handoffEnv, handoffEnvCheck } from './handoff-env';
+import { handoffEnv, handoffEnvCheck, handoffOptionsFromEnv } from './handoff-env';
 
 const load = (source: Record<string, string>) => parseEnv(handoffEnv, source, [handoffEnvCheck]);
 
@@ -72,5 +72,25 @@ describe('handoffEnv', () => {
     expect(() => load({ HANDOFF_TIMEZONE: 'Europe/Atlantis' })).toThrow(
       /HANDOFF_TIMEZONE: must be an IANA time zone/,
     );
+  });
+});
+
+describe('handoffOptionsFromEnv', () => {
+  const available = () => true;
+  it('promises callbacks only when someone sees them, and passes the contact on', () => {
+    expect(handoffOptionsFromEnv({}, available)).toEqual({ available, callbacks: false });
+    expect(
+      handoffOptionsFromEnv(
+        { HANDOFF_WEBHOOK_URL: 'https://shop.example/hooks', HANDOFF_CONTACT: 'Call us.' },
+        available,
+      ),
+    ).toEqual({ available, callbacks: true, contact: 'Call us.' });
+    expect(handoffOptionsFromEnv({ OPERATOR_TOKEN: 'x'.repeat(24) }, available).callbacks).toBe(
+      true,
+    );
+  });
+
+  it('reads HANDOFF_CONTACT, trimmed', () => {
+    expect(handoffEnv.parse({ HANDOFF_CONTACT: '  Call us.  ' }).HANDOFF_CONTACT).toBe('Call us.');
   });
 });

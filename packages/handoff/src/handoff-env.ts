@@ -1,3 +1,4 @@
+import type { HandoffOptions } from '@org/ai-core';
 import { type EnvCheck, requiredTogether } from '@org/runtime';
 import { z } from 'zod';
 import { createOpeningHours, isTimeZone } from './opening-hours';
@@ -12,12 +13,15 @@ import { createOpeningHours, isTimeZone } from './opening-hours';
  *   operator API is off and nobody is available on chat and SMS.
  * - `HANDOFF_HOURS` (optional, default always): e.g. `Mon-Fri 09:00-17:00, Sat 10:00-14:00`
  *   (see `createOpeningHours`), in `HANDOFF_TIMEZONE` (IANA, default `UTC`).
+ * - `HANDOFF_CONTACT` (optional): how customers reach the team, told to them in writing when
+ *   nobody is available, e.g. `You can call us on +1 555 010 2030 or email hello@example.com.`
  */
 export const handoffEnv = z.object({
   HANDOFF_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   HANDOFF_WEBHOOK_SECRET: z.string().min(16).optional(),
   OPERATOR_TOKEN: z.string().min(24).optional(),
   HANDOFF_HOURS: z.string().optional(),
+  HANDOFF_CONTACT: z.string().trim().min(1).max(300).optional(),
   HANDOFF_TIMEZONE: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Berlin')
@@ -46,3 +50,25 @@ export const handoffEnvCheck: EnvCheck = (set) => {
   }
   return issues;
 };
+
+/**
+ * The assistant's `handoff` options from the environment: who is available is the app's to say
+ * (per channel); how customers reach the team is `HANDOFF_CONTACT`; a callback is promised only
+ * when someone will see the request (the business's webhook, or the operator API's list).
+ *
+ * @example
+ * ```ts
+ * const available = createStaffedHours({ staffed: env.OPERATOR_TOKEN !== undefined, hours: env.HANDOFF_HOURS, timeZone: env.HANDOFF_TIMEZONE })
+ * const brain = await createBrain(env, { handoff: handoffOptionsFromEnv(env, available) })
+ * ```
+ */
+export function handoffOptionsFromEnv(
+  env: Pick<HandoffEnv, 'HANDOFF_CONTACT' | 'HANDOFF_WEBHOOK_URL' | 'OPERATOR_TOKEN'>,
+  available: NonNullable<HandoffOptions['available']>,
+): HandoffOptions {
+  return {
+    available,
+    ...(env.HANDOFF_CONTACT ? { contact: env.HANDOFF_CONTACT } : {}),
+    callbacks: env.HANDOFF_WEBHOOK_URL !== undefined || env.OPERATOR_TOKEN !== undefined,
+  };
+}

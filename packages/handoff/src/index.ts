@@ -5,7 +5,12 @@ export {
   type RetryOptions,
   type RetryPolicy,
 } from './backoff';
-export { type HandoffEnv, handoffEnv, handoffEnvCheck } from './handoff-env';
+export {
+  type HandoffEnv,
+  handoffEnv,
+  handoffEnvCheck,
+  handoffOptionsFromEnv,
+} from './handoff-env';
 export {
   type HandoffEvent,
   type HandoffNotice,

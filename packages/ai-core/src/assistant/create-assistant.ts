@@ -271,8 +271,16 @@ export function createAssistant(options: AssistantOptions): Assistant {
 
   function handoffText(channel: Channel, available: boolean): string {
     const texts = channel.handoff ?? defaultChannels.chat?.handoff;
-    const configured = available ? options.handoff?.startedText : options.handoff?.unavailableText;
-    return configured ?? (available ? texts?.started : texts?.unavailable) ?? '';
+    const handoff = options.handoff;
+    if (available) return handoff?.startedText ?? texts?.started ?? '';
+    if (handoff?.unavailableText) return handoff.unavailableText;
+    return [
+      texts?.unavailable,
+      texts?.contact === false ? undefined : handoff?.contact,
+      handoff?.callbacks === false ? undefined : texts?.callback,
+    ]
+      .filter(Boolean)
+      .join(' ');
   }
 
   // `reply` hands no deltas around: on a fast model, most of a turn's cost would be passing

@@ -156,6 +156,25 @@ describe('handoff with the offline model', () => {
     expect(next.text).toMatch(/Sunday/);
   });
 
+  it('tells how to reach the team when nobody is available, and promises a callback only when one comes', async () => {
+    const contact = 'You can call us on +1 (555) 010-2030 or email hello@harborlanebooks.example.';
+    const handoff = { available: () => false, contact };
+    const chat = await offline({ handoff }).assistant.reply(turn('agent please'));
+    expect(chat.text).toBe(
+      `Nobody from our team is available right now. ${contact} I've passed your request on, and someone will get back to you as soon as they can.`,
+    );
+    // A caller is already on the phone: no number read out to them.
+    const voice = await offline({ handoff }).assistant.reply(
+      turn('operator', { channel: 'voice' }),
+    );
+    expect(voice.text).toBe(
+      "Sorry, nobody from our team is free right now. I've asked them to call you back as soon as they can.",
+    );
+    const nobodyCalls = offline({ handoff: { ...handoff, callbacks: false } });
+    const told = await nobodyCalls.assistant.reply(turn('agent please', { channel: 'sms' }));
+    expect(told.text).toBe(`Nobody from our team is available right now. ${contact}`);
+  });
+
   it('counts a failing availability check as nobody available', async () => {
     const { assistant } = offline({
       handoff: {

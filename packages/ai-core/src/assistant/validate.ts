@@ -80,6 +80,8 @@ const assistantOptionsSchema = z
           .optional(),
         startedText: z.string().trim().min(1).optional(),
         unavailableText: z.string().trim().min(1).optional(),
+        contact: z.string().trim().min(1).optional(),
+        callbacks: z.boolean().optional(),
       })
       .optional(),
   })

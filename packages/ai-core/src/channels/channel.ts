@@ -26,8 +26,10 @@ export type Channel = {
   maxSentences?: number;
   /**
    * What the customer is told on this channel when the conversation is handed to a person
-   * (`started`) and when nobody is available (`unavailable`); `HandoffOptions` may override
-   * both. Default: the chat channel's.
+   * (`started`), and when nobody is available: `unavailable`, then the business's
+   * `HandoffOptions.contact` unless `contact` is `false` (a caller is already on the phone),
+   * then `callback` when someone will get back to them. `HandoffOptions` may override the texts.
+   * Default: the chat channel's.
    */
-  handoff?: { started: string; unavailable: string };
+  handoff?: { started: string; unavailable: string; callback: string; contact?: false };
 };

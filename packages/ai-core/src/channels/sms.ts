@@ -216,7 +216,7 @@ export const smsChannel: Channel = {
   render: renderForSms,
   handoff: {
     started: "I'll connect you with a colleague from our team. They'll text you back here shortly.",
-    unavailable:
-      "Nobody from our team is available right now. I've passed your request on, and someone will get back to you as soon as they can.",
+    unavailable: 'Nobody from our team is available right now.',
+    callback: "I've passed your request on, and someone will get back to you as soon as they can.",
   },
 };

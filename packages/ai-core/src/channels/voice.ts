@@ -90,7 +90,8 @@ export const voiceChannel: Channel = {
   maxSentences: 2,
   handoff: {
     started: "I'll connect you with a colleague. Please stay on the line.",
-    unavailable:
-      "Sorry, nobody from our team is free right now. I've asked them to call you back as soon as they can.",
+    unavailable: 'Sorry, nobody from our team is free right now.',
+    callback: "I've asked them to call you back as soon as they can.",
+    contact: false,
   },
 };

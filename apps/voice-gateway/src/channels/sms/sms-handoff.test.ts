@@ -7,7 +7,7 @@ import { type Rig, type RigOptions, startRig } from '../../simulator/rig';
 
 const operatorToken = 'operator-token-for-tests-0123456789';
 const webhookSecret = 'handoff-webhook-secret-0123456789';
-const handoffTexts = smsChannel.handoff ?? { started: '', unavailable: '' };
+const handoffTexts = smsChannel.handoff ?? { started: '', unavailable: '', callback: '' };
 
 /** One delivery the business's receiver got, as received. */
 type Received = { headers: Headers; rawBody: string; event: HandoffEvent };
@@ -235,7 +235,7 @@ describe('SMS handoff to a person (simulated VoIPBin, real operator API and webh
     const [reply] = await thread.waitForReplies(1);
     await rig.gateway.settled();
 
-    expect(reply?.text).toBe(handoffTexts.unavailable);
+    expect(reply?.text).toBe(`${handoffTexts.unavailable} ${handoffTexts.callback}`);
     expect(received.map((delivery) => delivery.event)).toEqual([
       expect.objectContaining({
         type: 'handoff.callback_requested',
@@ -263,7 +263,7 @@ describe('SMS handoff to a person (simulated VoIPBin, real operator API and webh
     await thread.send('Can I talk to a person?');
     const [reply] = await thread.waitForReplies(1);
     await rig.gateway.settled();
-    expect(reply?.text).toBe(handoffTexts.unavailable);
+    expect(reply?.text).toBe(`${handoffTexts.unavailable} ${handoffTexts.callback}`);
     expect(received.map((delivery) => delivery.event.type)).toEqual(['handoff.callback_requested']);
   });
 
