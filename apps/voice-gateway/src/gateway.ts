@@ -115,7 +115,12 @@ export async function createGateway(
     logger,
     fetchSecret: env.VOIPBIN_FETCH_SECRET,
     // VOICE HANDOFF: dial HANDOFF_PHONE_NUMBER; nobody came → released, callback webhook.
-    handoff: createVoiceHandoff({ phoneNumber: env.HANDOFF_PHONE_NUMBER, desk, report }),
+    handoff: createVoiceHandoff({
+      phoneNumber: env.HANDOFF_PHONE_NUMBER,
+      desk,
+      report,
+      history: brain.history,
+    }),
     settings: {
       language: env.LANGUAGE,
       quietMs: env.QUIET_MS,

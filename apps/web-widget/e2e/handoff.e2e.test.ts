@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, resultsDir, watchErrors, widget } from './support/browser';
+import { askWidget, launchChromium, openPage, resultsDir, widget } from './support/browser';
 import { type Running, startDemoSite, startRealChatApi } from './support/servers';
 
 const token = 'e2e-operator-token-0123456789';
@@ -30,21 +30,14 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  errors = watchErrors(page);
+  ({ context, page, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 } }));
 });
 
 afterEach(async () => {
   await context?.close();
 });
 
-async function ask(text: string) {
-  const { input } = widget(page);
-  await input.fill(text);
-  await input.press('Enter');
-}
+const ask = (text: string) => askWidget(page, text);
 
 /** The operator API of the running chat-api, as a person's console calls it. */
 async function operator(path: string, body?: unknown) {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, resultsDir, watchErrors, widget } from './support/browser';
+import { askWidget, launchChromium, openPage, resultsDir, widget } from './support/browser';
 import { embedPage, type Running, startDemoSite, startRealChatApi } from './support/servers';
 
 const question = 'What are your opening hours?';
@@ -57,21 +57,14 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  errors = watchErrors(page);
+  ({ context, page, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 } }));
 });
 
 afterEach(async () => {
   await context?.close();
 });
 
-async function ask(text: string) {
-  const { input } = widget(page);
-  await input.fill(text);
-  await input.press('Enter');
-}
+const ask = (text: string) => askWidget(page, text);
 
 describe('widget against the real chat-api', () => {
   it('answers the opening hours from knowledge/, keeps them on reload and on another page', async () => {

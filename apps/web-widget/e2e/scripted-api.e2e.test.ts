@@ -5,7 +5,7 @@ import type { ChatModel, ChatStreamPart } from '@org/ai-core';
 import { createMockChatModel } from '@org/ai-core/test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, watchErrors, widget } from './support/browser';
+import { askWidget, launchChromium, openPage, widget } from './support/browser';
 import { embedPage, type Running, startDemoSite, startTestChatApi } from './support/servers';
 
 let browser: Browser;
@@ -21,10 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  errors = watchErrors(page);
+  ({ context, page, errors } = await openPage(browser));
 });
 afterEach(async () => {
   await context?.close();
@@ -48,11 +45,7 @@ function gate() {
   return { promise, open };
 }
 
-async function ask(text: string) {
-  const { input } = widget(page);
-  await input.fill(text);
-  await input.press('Enter');
-}
+const ask = (text: string) => askWidget(page, text);
 
 describe('widget with scripted answers', () => {
   it('keeps a hostile answer inert', async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Where screenshots go (gitignored). */
 export const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -54,4 +54,25 @@ export function widget(page: Page) {
     /** The app replaced the loader's launcher (it renders `.widget` with a panel). */
     ready: () => host.locator('section.panel').waitFor({ state: 'attached', timeout: 30_000 }),
   };
+}
+
+/** One test's browser context (its own storage) and page, with the page's errors collected. */
+export type TestPage = { context: BrowserContext; page: Page; errors: string[] };
+
+/** A fresh context and page for one test (30 s timeouts), watching the page's errors. */
+export async function openPage(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<TestPage> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return { context, page, errors: watchErrors(page) };
+}
+
+/** Types `text` into the widget's message box and sends it, as a visitor does. */
+export async function askWidget(page: Page, text: string): Promise<void> {
+  const { input } = widget(page);
+  await input.fill(text);
+  await input.press('Enter');
 }

@@ -31,6 +31,21 @@ const offline = (options: Partial<AssistantOptions> = {}) => {
   return { assistant, history, desk: createHandoffDesk({ history }) };
 };
 
+/** A mock-model assistant whose conversation `c1` a person has already taken. */
+const withPerson = async (summary: string) => {
+  const model = createMockChatModel();
+  const history = createMemoryHistory();
+  const assistant = createAssistant({ model, history, instructions, handoff: {} });
+  const desk = createHandoffDesk({ history });
+  await desk.start('c1', {
+    status: 'active',
+    reason: 'customer_request',
+    summary,
+    channel: 'chat',
+  });
+  return { model, history, assistant, desk };
+};
+
 describe('handoff with the offline model', () => {
   it('hands off when the customer asks for a person, and says so', async () => {
     const { assistant, history } = offline();
@@ -49,16 +64,7 @@ describe('handoff with the offline model', () => {
   });
 
   it('is silent while a person has the conversation: no model call, the message kept', async () => {
-    const model = createMockChatModel();
-    const history = createMemoryHistory();
-    const assistant = createAssistant({ model, history, instructions, handoff: {} });
-    const desk = createHandoffDesk({ history });
-    await desk.start('c1', {
-      status: 'active',
-      reason: 'customer_request',
-      summary: 'Wants a refund',
-      channel: 'chat',
-    });
+    const { model, history, assistant } = await withPerson('Wants a refund');
 
     const reply = await assistant.reply(turn('Hello? Anyone there?', { eventId: 'e1' }));
     expect(reply).toMatchObject({ text: '', replayed: false, handoff: { state: 'active' } });
@@ -76,16 +82,7 @@ describe('handoff with the offline model', () => {
   });
 
   it('answers again after release, knowing what the person wrote', async () => {
-    const model = createMockChatModel();
-    const history = createMemoryHistory();
-    const assistant = createAssistant({ model, history, instructions, handoff: {} });
-    const desk = createHandoffDesk({ history });
-    await desk.start('c1', {
-      status: 'active',
-      reason: 'customer_request',
-      summary: 'Order 42 is late',
-      channel: 'chat',
-    });
+    const { model, history, assistant, desk } = await withPerson('Order 42 is late');
     await assistant.reply(turn('Where is order 42?'));
     await desk.reply('c1', { text: 'It ships tomorrow, sorry for the wait.', operator: 'Sam' });
     await desk.release('c1');

@@ -32,6 +32,11 @@ export type VoiceHandoffOptions = {
   release?: (callId: string) => Promise<void>;
   /** Tells the business to call the caller back (`handoff.callback_requested`). */
   requestCallback?: (request: CallbackRequest) => Promise<void>;
+  /**
+   * Keeps in the call's history what the gateway said itself (nobody came, the person left), so
+   * that the assistant's next answer knows the caller heard it.
+   */
+  remember?: (callId: string, text: string) => Promise<void>;
 };
 
 /** Options for {@link createCallHandoff}. */
@@ -79,7 +84,7 @@ export function briefingOf(summary: string): string {
 
 export function createCallHandoff(options: CallHandoffOptions): CallHandoff {
   const { voipbin, store, states, speaker, parking, activity, logger, settings, now } = options;
-  const { phoneNumber, release, requestCallback } = options.handoff;
+  const { phoneNumber, release, requestCallback, remember } = options.handoff;
   const ttl = settings.stateTtlMs;
   const ringTimer = (callId: string) => `ring:${callId}`;
   const musicTimer = (callId: string) => `moh:${callId}`;
@@ -109,6 +114,16 @@ export function createCallHandoff(options: CallHandoffOptions): CallHandoff {
     }
   }
 
+  /** Says `text` to the caller as the assistant, and keeps it in the call's history. */
+  async function sayAndRemember(callId: string, text: string): Promise<void> {
+    await speaker.say(callId, text);
+    try {
+      await remember?.(callId, text);
+    } catch (error) {
+      logger.warn({ callId, err: error }, 'what the caller was told is not in history');
+    }
+  }
+
   async function stopMusic(callId: string): Promise<void> {
     activity.clear(musicTimer(callId));
     if (!(await store.get<boolean>(keys.musicOnHold(callId)))) return;
@@ -128,7 +143,7 @@ export function createCallHandoff(options: CallHandoffOptions): CallHandoff {
     await store.delete(keys.handoff(callId));
     if (await states.ended(callId)) return;
     logger.info({ callId, outcome }, 'nobody took the call: the assistant is back');
-    await speaker.say(callId, settings.handoffNoAnswerText);
+    await sayAndRemember(callId, settings.handoffNoAnswerText);
     await askCallback(callId, request, outcome);
   }
 
@@ -141,7 +156,7 @@ export function createCallHandoff(options: CallHandoffOptions): CallHandoff {
     logger.info({ callId }, 'the person left the call: the assistant resumes');
     // Its Speaking session was stopped when the person answered: a new one.
     await speaker.open(callId);
-    await speaker.say(callId, settings.handoffLeftText);
+    await sayAndRemember(callId, settings.handoffLeftText);
   }
 
   async function answered(callId: string, state: HandoffState) {

@@ -66,6 +66,21 @@ async function parkedCall(current: Rig): Promise<{ call: SimulatedCall; conferen
   return { call, conferenceId };
 }
 
+/** A parked call whose caller asked for a person, who answered and is bridged with them. */
+async function bridgedCall(current: Rig) {
+  current.simulator.humans.next('answer');
+  const { call, conferenceId } = await parkedCall(current);
+  await current.ask(call, wantsPerson);
+  const [leg] = await current.simulator.humans.waitForLegs(1);
+  await current.simulator.waitUntil(
+    () => participants(current, conferenceId) === 2,
+    5000,
+    'the bridge',
+  );
+  await current.gateway.settled();
+  return { call, conferenceId, leg };
+}
+
 const participants = (current: Rig, conferenceId: string) =>
   current.simulator.state.conferences.get(conferenceId)?.conferencecall_ids.length ?? 0;
 
@@ -137,7 +152,13 @@ describe('a call handed to a person (HANDOFF_PHONE_NUMBER)', () => {
     });
     expect(received[0]?.event.summary.length).toBeGreaterThan(0);
     expect(received[0]?.event.transcript.map((m) => m.content)).toContain(wantsPerson);
-    expect((await gateway.history.load(call.id, { limit: 20 })).handoff).toBeUndefined();
+    const kept = await gateway.history.load(call.id, { limit: 20 });
+    expect(kept.handoff).toBeUndefined();
+    // What the caller was told is in history: the assistant's next answer knows it.
+    expect(kept.messages.at(-1)).toMatchObject({
+      role: 'assistant',
+      content: defaultVoiceSettings.handoffNoAnswerText,
+    });
 
     // The assistant answers again, from knowledge.
     const answer = await rig.ask(call, 'What are your opening hours on Sunday?');
@@ -186,12 +207,7 @@ describe('a call handed to a person (HANDOFF_PHONE_NUMBER)', () => {
   it('who hangs up first: the assistant resumes on a new Speaking session', async () => {
     const { rig } = await start();
     const { simulator, gateway } = rig;
-    simulator.humans.next('answer');
-    const { call, conferenceId } = await parkedCall(rig);
-    await rig.ask(call, wantsPerson);
-    const [leg] = await simulator.humans.waitForLegs(1);
-    await simulator.waitUntil(() => participants(rig, conferenceId) === 2, 5000, 'the bridge');
-    await gateway.settled();
+    const { call, conferenceId, leg } = await bridgedCall(rig);
     const lines = call.lines().length;
 
     await leg?.hangup();
@@ -216,12 +232,7 @@ describe('a call handed to a person (HANDOFF_PHONE_NUMBER)', () => {
   it('a forged webhook of the person’s leg is refused with no effect', async () => {
     const { rig } = await start();
     const { simulator, gateway } = rig;
-    simulator.humans.next('answer');
-    const { call, conferenceId } = await parkedCall(rig);
-    await rig.ask(call, wantsPerson);
-    const [leg] = await simulator.humans.waitForLegs(1);
-    await simulator.waitUntil(() => participants(rig, conferenceId) === 2, 5000, 'the bridge');
-    await gateway.settled();
+    const { call, leg } = await bridgedCall(rig);
     const lines = call.lines().length;
     const forged = {
       type: 'call_hangup',

@@ -1,9 +1,3 @@
-import {
-  type RedisServer,
-  startRedisServer,
-  startUpstashBridge,
-  type UpstashBridge,
-} from '@org/history/test';
 import { type Listening, listen } from '@org/runtime';
 import { createUpstashStateStore } from '@org/upstash';
 import { createVoipbinClient, type VoiceEvent } from '@org/voipbin';
@@ -11,57 +5,25 @@ import { type Simulator, startSimulator } from '@org/voipbin/test';
 import { Redis } from '@upstash/redis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../../env';
-import { createGateway, type Gateway } from '../../gateway';
+import type { Gateway } from '../../gateway';
+import { type Instances, startInstances } from '../../simulator/instances';
 import { saidAfter } from '../../simulator/rig';
 import { createCallEngine } from './call-engine';
 import { keys } from './call-state';
 
-let redis: RedisServer;
-let bridge: UpstashBridge;
+let instances: Instances;
 let simulator: Simulator;
+let gateways: Gateway[];
 const servers: Listening[] = [];
-const gateways: Gateway[] = [];
 
 beforeAll(async () => {
-  redis = await startRedisServer();
-  bridge = await startUpstashBridge({ redisUrl: redis.url });
-  simulator = await startSimulator({ accessKey: 'vb_shared', retryDelayMs: 50 });
-  const env = loadEnv({
-    VOIPBIN_API_URL: simulator.url,
-    VOIPBIN_ACCESS_KEY: 'vb_shared',
-    VOIPBIN_WEBHOOK_SECRET: simulator.state.customer.webhook_secret,
-    UPSTASH_REDIS_REST_URL: bridge.url,
-    UPSTASH_REDIS_REST_TOKEN: bridge.token,
-  });
-  for (let i = 0; i < 2; i++) {
-    const gateway = await createGateway(env, pino({ level: 'silent' }), {
-      settings: { quietMs: 100, msPerChar: 0 },
-    });
-    gateways.push(gateway);
-    servers.push(await listen(gateway.app.fetch));
-  }
-  // A load balancer in front of both: each webhook goes to the next instance in turn.
-  let next = 0;
-  const balancer = await listen(async (request) => {
-    const target = servers[next++ % servers.length] as Listening;
-    const url = new URL(request.url);
-    return fetch(`${target.url}${url.pathname}`, {
-      method: request.method,
-      headers: request.headers,
-      body: await request.arrayBuffer(),
-    });
-  });
-  servers.push(balancer);
-  simulator.state.customer.webhook_uri = `${balancer.url}/voipbin/webhook`;
+  instances = await startInstances({ overrides: { settings: { quietMs: 100, msPerChar: 0 } } });
+  ({ simulator, gateways } = instances);
 }, 30_000);
 
 afterAll(async () => {
-  for (const gateway of gateways) gateway.engine.close();
   for (const server of servers) await server.close();
-  await simulator?.close();
-  await bridge?.close();
-  await redis?.stop();
+  await instances?.close();
 });
 
 describe('two gateway instances sharing Upstash', () => {
@@ -69,7 +31,7 @@ describe('two gateway instances sharing Upstash', () => {
     simulator.delivery = { copies: 2 };
     const call = await simulator.startCall();
     await call.waitForLines(1);
-    const settled = () => Promise.all(gateways.map((gateway) => gateway.settled()));
+    const settled = () => instances.settled();
     await call.say('What are your opening hours?');
     await settled();
     await call.say('', { segments: ['How much', 'is shipping?'] });
@@ -101,7 +63,7 @@ describe('two instances handling one call at the same moment', () => {
       // Opening the Speaking session is slow, so the other instance works meanwhile.
       sim.fail({ method: 'POST', path: /^\/speakings$/, delayMs: 200 });
       const store = createUpstashStateStore({
-        redis: new Redis({ url: bridge.url, token: bridge.token }),
+        redis: new Redis(instances.upstash),
         keyPrefix: 'race',
       });
       const engine = () =>

@@ -1,4 +1,4 @@
-import type { HandoffDesk } from '@org/ai-core';
+import type { HandoffDesk, HistoryStore } from '@org/ai-core';
 import type { HandoffReporter } from '@org/handoff';
 import type { VoiceHandoffOptions } from './call-handoff';
 
@@ -10,6 +10,8 @@ export type VoiceHandoffDependencies = {
   desk: Pick<HandoffDesk, 'release'>;
   /** Tells the business (`createHandoffReporter`): the callback request of a call nobody took. */
   report: HandoffReporter;
+  /** The assistant's history, which keeps what the gateway told the caller itself. */
+  history: Pick<HistoryStore, 'append'>;
 };
 
 /**
@@ -18,7 +20,7 @@ export type VoiceHandoffDependencies = {
  * caller's number, the summary and the newest messages.
  */
 export function createVoiceHandoff(dependencies: VoiceHandoffDependencies): VoiceHandoffOptions {
-  const { phoneNumber, desk, report } = dependencies;
+  const { phoneNumber, desk, report, history } = dependencies;
   return {
     ...(phoneNumber ? { phoneNumber } : {}),
     release: (callId) => desk.release(callId),
@@ -29,5 +31,9 @@ export function createVoiceHandoff(dependencies: VoiceHandoffDependencies): Voic
         handoff: { state: 'unavailable', reason, summary },
         ...(callerNumber ? { customer: { phone: callerNumber } } : {}),
       }),
+    remember: (callId, text) =>
+      history.append(callId, [
+        { role: 'assistant', content: text, createdAt: new Date().toISOString(), channel: 'voice' },
+      ]),
   };
 }
