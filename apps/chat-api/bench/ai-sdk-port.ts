@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { generateText, type ModelMessage, streamText } from 'ai';
+import { generateText, type ModelMessage, streamText, tool } from 'ai';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
 
 /** Options for {@link createAiSdkPort}. */
 export type AiSdkPortOptions = {
@@ -28,6 +29,16 @@ export function createAiSdkPort(options: AiSdkPortOptions) {
   const provider = createOpenAICompatible({ name: 'bench', baseURL: options.baseURL });
   const model = provider.chatModel(options.model);
   const histories = new Map<string, ModelMessage[]>();
+  // chat-api offers the model a handoff tool on every turn: so does the port (never executed).
+  const tools = {
+    hand_off_to_person: tool({
+      description: "Hand this conversation to a person of the business's team.",
+      inputSchema: z.object({
+        reason: z.enum(['customer_request', 'cannot_help']),
+        summary: z.string(),
+      }),
+    }),
+  };
 
   const startTurn = (body: ChatBody) => {
     const sessionId = body.session_id ?? randomUUID();
@@ -47,6 +58,7 @@ export function createAiSdkPort(options: AiSdkPortOptions) {
         model,
         system: options.instructions,
         messages: turn.messages,
+        tools,
       });
       turn.remember(text);
       return c.json({ session_id: turn.sessionId, response: text });
@@ -57,6 +69,7 @@ export function createAiSdkPort(options: AiSdkPortOptions) {
         model,
         system: options.instructions,
         messages: turn.messages,
+        tools,
       });
       return streamSSE(c, async (stream) => {
         for await (const text of result.textStream) {

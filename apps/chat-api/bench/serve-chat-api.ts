@@ -1,8 +1,8 @@
 // chat-api as production wires it, in its own process, to be measured against the AI SDK port:
 // the real openai client over HTTP, memory history, per-IP and per-session limits (set too high
 // to refuse anything, but counted), CORS, info-level request logs, sessions and the
-// graceful-shutdown server. No knowledge base: the port grounds nothing either, so both send the
-// model the same prompt.
+// graceful-shutdown server, and the handoff tool offered on every turn (as `server.ts` does; the
+// port offers the same tool). No knowledge base: the port grounds nothing either.
 import { createAssistant, createMemoryHistory } from '@org/ai-core';
 import { createOpenAIModel } from '@org/ai-core/openai';
 import { createLogger, serveWithDrain } from '@org/runtime';
@@ -28,7 +28,7 @@ const model = createOpenAIModel({ model: 'bench', baseURL: modelUrl });
 const limit = (windowMs: number) => createMemoryRateLimiter({ limit: 1e9, windowMs });
 const turns = new AbortController();
 const app = createApp({
-  assistant: createAssistant({ model, history, instructions: benchInstructions }),
+  assistant: createAssistant({ model, history, instructions: benchInstructions, handoff: {} }),
   history,
   sessions: createSessions({ secret: 'bench-secret-bench-secret-bench-secret' }),
   logger,
