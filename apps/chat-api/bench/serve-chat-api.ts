@@ -5,11 +5,10 @@
 // port offers the same tool). No knowledge base: the port grounds nothing either.
 import { createAssistant, createMemoryHistory } from '@org/ai-core';
 import { createOpenAIModel } from '@org/ai-core/openai';
-import { createLogger, serveWithDrain } from '@org/runtime';
+import { createLogger, createMemoryRateLimiter, serveWithDrain } from '@org/runtime';
 import { pino } from 'pino';
 import { createApp } from '../src/app';
 import { createClientIp } from '../src/http/client-ip';
-import { createMemoryRateLimiter } from '../src/rate-limit/rate-limiter';
 import { createSessions } from '../src/sessions';
 import { loadBenchEnv } from './env';
 import { benchInstructions } from './fixtures';

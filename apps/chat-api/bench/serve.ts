@@ -2,10 +2,10 @@
 // load generator does not share their CPU.
 import { type Assistant, type ChatModel, createAssistant, createMemoryHistory } from '@org/ai-core';
 import { createMockChatModel } from '@org/ai-core/test';
+import { unlimited } from '@org/runtime';
 import { Hono } from 'hono';
 import { pino } from 'pino';
 import { createApp } from '../src/app';
-import { unlimited } from '../src/rate-limit/rate-limiter';
 import { chatBodySchema } from '../src/routes/chat-input';
 import { createSessions } from '../src/sessions';
 import { benchInstructions, benchReply } from './fixtures';

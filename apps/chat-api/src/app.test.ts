@@ -1,9 +1,9 @@
 import { AiCoreError, createMemoryHistory, type HistoryStore } from '@org/ai-core';
 import { createMockChatModel } from '@org/ai-core/test';
+import { createMemoryRateLimiter, unlimited } from '@org/runtime';
 import { describe, expect, it } from 'vitest';
 import { createDefaultLimits, maxBodyBytes } from './app';
 import { createClientIp } from './http/client-ip';
-import { createMemoryRateLimiter, unlimited } from './rate-limit/rate-limiter';
 import { createTestApp } from './test/test-app';
 
 type ErrorBody = { error: { code: string; message: string; field?: string } };

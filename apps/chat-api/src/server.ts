@@ -3,13 +3,12 @@ import {
   createStaffedHours,
   handoffOptionsFromEnv,
 } from '@org/handoff';
-import { createBrain, createLogger, serveWithDrain } from '@org/runtime';
+import { createBrain, createLogger, createMemoryRateLimiter, serveWithDrain } from '@org/runtime';
 import { createUpstashRateLimiter } from '@org/upstash';
 import { createApp } from './app';
 import { loadEnv } from './env';
 import { createClientIp } from './http/client-ip';
 import { developmentOrigins } from './http/origins';
-import { createMemoryRateLimiter } from './rate-limit/rate-limiter';
 import { createDevelopmentSecret, createSessions } from './sessions';
 
 async function main() {

@@ -2,9 +2,9 @@ import { createKnowledgeModel } from '@org/ai-core';
 import { createMockChatModel } from '@org/ai-core/test';
 import { createUpstashHistory } from '@org/history';
 import { useUpstashRedis } from '@org/history/test';
+import { unlimited } from '@org/runtime';
 import { createUpstashRateLimiter } from '@org/upstash';
 import { describe, expect, it } from 'vitest';
-import { unlimited } from './rate-limit/rate-limiter';
 import { createTestApp } from './test/test-app';
 
 type ChatBody = { session_id: string; response: string };

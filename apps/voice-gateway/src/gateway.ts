@@ -8,13 +8,12 @@ import {
 import {
   createHandoffNotifierFromEnv,
   createHandoffReporter,
-  createMemoryOperatorRateLimiter,
   createOperatorRoutes,
   createStaffedHours,
   type HandoffNotifier,
   handoffOptionsFromEnv,
 } from '@org/handoff';
-import { createBrain, type Logger } from '@org/runtime';
+import { createBrain, createMemoryRateLimiter, type Logger } from '@org/runtime';
 import { createUpstashRateLimiter, createUpstashStateStore } from '@org/upstash';
 import { createVoipbinClient } from '@org/voipbin';
 import { createApp } from './app';
@@ -164,7 +163,7 @@ export async function createGateway(
           prefix: 'voice-gateway:operator',
           onError: (error) => logger.warn({ err: error }, 'operator rate limiter down: allowing'),
         })
-      : createMemoryOperatorRateLimiter({
+      : createMemoryRateLimiter({
           limit: operatorLimit.limit,
           windowMs: operatorLimit.windowSeconds * 1000,
         }),

@@ -39,12 +39,6 @@ export {
 export { createOpeningHours, isTimeZone } from './opening-hours';
 export { maxOperatorTextLength, type ReplyBody, replyBodySchema } from './operator-input';
 export {
-  createMemoryOperatorRateLimiter,
-  type MemoryOperatorRateLimiterOptions,
-  type OperatorRateLimitDecision,
-  type OperatorRateLimiter,
-} from './operator-rate-limiter';
-export {
   createOperatorRoutes,
   type DeliverOperatorMessage,
   maxOperatorBodyBytes,

@@ -6,10 +6,9 @@ import {
   type HandoffDesk,
   type HistoryMessage,
 } from '@org/ai-core';
-import type { Logger } from '@org/runtime';
+import type { Logger, RateLimiter } from '@org/runtime';
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import type { OperatorRateLimiter } from './operator-rate-limiter';
 import { createOperatorRoutes, type OperatorRouteDependencies } from './operator-routes';
 import { createFakeHandoffDesk } from './test/fake-handoff-desk';
 
@@ -162,7 +161,7 @@ describe.each(desks)('operator routes, with %s', (_name, create) => {
 
   describe('rate limit', () => {
     it('answers 429 with Retry-After when the limiter refuses, before the desk is asked', async () => {
-      const consume = vi.fn<OperatorRateLimiter['consume']>(async () => ({
+      const consume = vi.fn<RateLimiter['consume']>(async () => ({
         allowed: false,
         retryAfterSeconds: 7,
       }));

@@ -3,10 +3,12 @@ import { AiCoreError, type Handoff, type HandoffDesk, type HistoryMessage } from
 import {
   apiError,
   createErrorHandler,
+  createMemoryRateLimiter,
   type HttpFailure,
   jsonError,
   type Logger,
   limitBody,
+  type RateLimiter,
   toHttpFailure,
 } from '@org/runtime';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
@@ -17,7 +19,6 @@ import {
   rejectInvalid,
   replyBodySchema,
 } from './operator-input';
-import { createMemoryOperatorRateLimiter, type OperatorRateLimiter } from './operator-rate-limiter';
 
 /**
  * Sends an operator's stored message to the customer (the widget's poll, an SMS…). It must send
@@ -43,7 +44,7 @@ export type OperatorRouteDependencies = {
    * Default: in-process, 120 requests a minute per key; requests with a wrong token are counted
    * under `unauthorized:<key>`, apart from the operator's.
    */
-  rateLimiter?: OperatorRateLimiter;
+  rateLimiter?: RateLimiter;
   /** The key requests are counted under (e.g. the client's address). Default one for all. */
   rateLimitKey?: (c: Context) => string;
 };
@@ -68,8 +69,7 @@ export const maxOperatorBodyBytes = 32 * 1024;
 export function createOperatorRoutes(deps: OperatorRouteDependencies) {
   const { desk, logger } = deps;
   const channels = new Set(deps.channels);
-  const limiter =
-    deps.rateLimiter ?? createMemoryOperatorRateLimiter({ limit: 120, windowMs: 60_000 });
+  const limiter = deps.rateLimiter ?? createMemoryRateLimiter({ limit: 120, windowMs: 60_000 });
   const keyOf = deps.rateLimitKey ?? (() => 'operator');
 
   const hasToken = deps.token === undefined ? undefined : createTokenCheck(deps.token);

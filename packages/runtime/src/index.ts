@@ -31,6 +31,14 @@ export { type LogEnv, type LogLevel, logEnv, logLevels } from './log-env';
 export { createLogger, type Logger, type LoggerOptions } from './logger';
 export { type EnvCheck, EnvError, parseEnv, requiredTogether } from './parse-env';
 export {
+  createMemoryRateLimiter,
+  type MemoryRateLimiterOptions,
+  type RateLimitDecision,
+  type RateLimiter,
+  secondsUntil,
+  unlimited,
+} from './rate-limiter';
+export {
   type DrainContext,
   type ServeOptions,
   type Serving,

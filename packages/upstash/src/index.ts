@@ -1,7 +1,5 @@
 export {
   createUpstashRateLimiter,
-  type UpstashRateLimitDecision,
-  type UpstashRateLimiter,
   type UpstashRateLimiterOptions,
 } from './upstash-rate-limiter';
 export {

@@ -2,7 +2,7 @@ import { Redis } from '@upstash/redis';
 import { describe, expect, it } from 'vitest';
 import { createUpstashRateLimiter } from './upstash-rate-limiter';
 
-// What the limiter does in Redis is in chat-api's rate limiter contract (src/rate-limit/), run
+// What the limiter does in Redis is in the RateLimiter contract (rate-limiter-contract.test.ts), run
 // against a real redis-server; here, what is particular to this adapter.
 describe('createUpstashRateLimiter', () => {
   it('allows the request, and reports the error, when Redis cannot be reached', async () => {

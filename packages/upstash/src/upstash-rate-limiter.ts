@@ -1,19 +1,6 @@
+import { type RateLimiter, secondsUntil } from '@org/runtime';
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
-
-/** The outcome of counting one request against a limit. */
-export type UpstashRateLimitDecision =
-  | { allowed: true }
-  /** Refused: try again in `retryAfterSeconds` (at least 1). */
-  | { allowed: false; retryAfterSeconds: number };
-
-/**
- * Counts requests per key (an IP, a session) and says whether one more is allowed: the shape of
- * chat-api's `RateLimiter` port, which chat-api checks by assigning this to it.
- */
-export type UpstashRateLimiter = {
-  consume(key: string): Promise<UpstashRateLimitDecision>;
-};
 
 /** Options for {@link createUpstashRateLimiter}. */
 export type UpstashRateLimiterOptions = {
@@ -29,11 +16,12 @@ export type UpstashRateLimiterOptions = {
 };
 
 /**
- * A sliding-window limiter in Upstash Redis (@upstash/ratelimit), shared by every instance.
+ * `@org/runtime`'s `RateLimiter` as a sliding window in Upstash Redis (@upstash/ratelimit), shared
+ * by every instance.
  * When Redis cannot be reached the request is allowed: the limiter protects the service, it
  * must not take it down.
  */
-export function createUpstashRateLimiter(options: UpstashRateLimiterOptions): UpstashRateLimiter {
+export function createUpstashRateLimiter(options: UpstashRateLimiterOptions): RateLimiter {
   const ratelimit = new Ratelimit({
     redis: options.redis,
     limiter: Ratelimit.slidingWindow(options.limit, `${options.windowSeconds} s`),
@@ -53,9 +41,4 @@ export function createUpstashRateLimiter(options: UpstashRateLimiterOptions): Up
       }
     },
   };
-}
-
-/** Whole seconds from now until `epochMs`, at least 1. */
-function secondsUntil(epochMs: number): number {
-  return Math.max(1, Math.ceil((epochMs - Date.now()) / 1000));
 }

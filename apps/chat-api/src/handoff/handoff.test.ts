@@ -16,9 +16,9 @@ import {
   handoffEventSchema,
   verifyHandoffSignature,
 } from '@org/handoff';
+import { createMemoryRateLimiter, unlimited } from '@org/runtime';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatHistoryResponseBody, ChatResponseBody, ChatStreamEventMap } from '../protocol';
-import { createMemoryRateLimiter, unlimited } from '../rate-limit/rate-limiter';
 import { createTestApp, parseSse, type TestAppOptions } from '../test/test-app';
 
 const token = 'operator-token-0123456789-abcdef';

@@ -1,8 +1,8 @@
 import { createHandoffDesk, type HistoryStore } from '@org/ai-core';
 import { createOperatorRoutes } from '@org/handoff';
+import type { RateLimiter } from '@org/runtime';
 import type { Logger } from 'pino';
 import { type ClientIp, rateLimitKeyOf } from '../http/client-ip';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
 
 /** What {@link createOperatorApi} needs. */
 export type OperatorApiDependencies = {

@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { apiError } from '../http/handle-error';
+import type { RateLimits } from '../http/rate-limit';
 import { enforceLimit } from '../http/rate-limit';
 import type { ChatRequestBody } from '../protocol';
-import type { RateLimits } from '../rate-limit/rate-limiter';
 import type { Sessions } from '../sessions';
 
 /** The longest message a visitor may send, in characters. */

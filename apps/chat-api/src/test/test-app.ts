@@ -8,9 +8,10 @@ import {
   type KnowledgeBase,
 } from '@org/ai-core';
 import { createMockChatModel, type MockChatModel } from '@org/ai-core/test';
+import { unlimited } from '@org/runtime';
 import { pino } from 'pino';
 import { type AppDependencies, createApp, type HandoffDependencies } from '../app';
-import { type RateLimits, unlimited } from '../rate-limit/rate-limiter';
+import type { RateLimits } from '../http/rate-limit';
 import { createSessions } from '../sessions';
 
 /** The secret every test app shares, so that two apps accept each other's sessions. */

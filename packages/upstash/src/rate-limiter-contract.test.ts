@@ -1,7 +1,10 @@
+// The contract of @org/runtime's RateLimiter port, run against both implementations: the
+// in-memory one (@org/runtime) and this package's Upstash one (on a real redis-server).
+
 import { useUpstashRedis } from '@org/history/test';
-import { createUpstashRateLimiter } from '@org/upstash';
+import { createMemoryRateLimiter, type RateLimiter } from '@org/runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryRateLimiter, type RateLimiter } from './rate-limiter';
+import { createUpstashRateLimiter } from './upstash-rate-limiter';
 
 const redis = useUpstashRedis();
 

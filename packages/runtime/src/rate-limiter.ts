@@ -6,17 +6,12 @@ export type RateLimitDecision =
   /** Refused: try again in `retryAfterSeconds` (at least 1). */
   | { allowed: false; retryAfterSeconds: number };
 
-/** Counts requests per key (an IP, a session) and says whether one more is allowed. */
+/**
+ * Counts requests per key (an IP, a session, an operator) and says whether one more is allowed.
+ * Implementations: {@link createMemoryRateLimiter}, `createUpstashRateLimiter` (`@org/upstash`).
+ */
 export type RateLimiter = {
   consume(key: string): Promise<RateLimitDecision>;
-};
-
-/** The limiters the app applies: per client IP, per session, and the operator API's per IP. */
-export type RateLimits = {
-  ip: RateLimiter;
-  session: RateLimiter;
-  /** The operator API's own limit (`/operator`), counted per client IP. */
-  operator?: RateLimiter;
 };
 
 /** Options for {@link createMemoryRateLimiter}. */
@@ -48,7 +43,7 @@ export const unlimited: RateLimiter = {
   consume: async () => ({ allowed: true }),
 };
 
-/** Whole seconds from now until `epochMs`, at least 1. */
+/** Whole seconds from now until `epochMs`, at least 1 (1 when unknown): a `Retry-After`. */
 export function secondsUntil(epochMs: number | undefined): number {
   if (epochMs === undefined) return 1;
   return Math.max(1, Math.ceil((epochMs - Date.now()) / 1000));
