@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { HumanOutcome, Simulator } from '@org/voipbin/test';
 import { processEnvironment } from '../env';
-import { type BusinessWebhook, startBusinessWebhook } from './business-webhook';
 import { deliveryFrom, startTerminal, terminalFlags } from './terminal';
 
 const usage = `Usage: pnpm call [options]
@@ -72,14 +71,8 @@ async function main() {
   });
   if (values.help) return console.log(usage);
   const outer = processEnvironment();
-  let print = (text: string) => console.log(text);
-  let business: BusinessWebhook | undefined;
   const env: Record<string, string> = {};
   if (!outer.HANDOFF_PHONE_NUMBER) env.HANDOFF_PHONE_NUMBER = '+15559876543';
-  if (!outer.HANDOFF_WEBHOOK_URL) {
-    business = await startBusinessWebhook((text) => print(text));
-    Object.assign(env, business.env);
-  }
   const terminal = await startTerminal({
     verbose: values.verbose,
     delivery: deliveryFrom(values),
@@ -87,7 +80,6 @@ async function main() {
     env,
     simulator: { humans: { outcome: 'answer', ringMs } },
   });
-  print = terminal.print;
   const { simulator, gateway, fetchUrl } = terminal.rig;
   // The parking flow v2: greeted, parked in its own conference, ready to be put through.
   const call = await simulator.startCall({ fetchUrl });
@@ -133,7 +125,6 @@ async function main() {
   await gateway.settled();
   const { messages } = await gateway.history.load(call.id, { limit: 100 });
   await terminal.close();
-  await business?.close();
   console.log(`\nCall ended. ${messages.length} messages kept in history for ${call.id}.`);
 }
 

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Handoff } from '@org/ai-core';
 import { processEnvironment } from '../env';
-import { type BusinessWebhook, startBusinessWebhook } from './business-webhook';
 import { deliveryFrom, startTerminal, terminalFlags } from './terminal';
 
 const usage = `Usage: pnpm sms [options]
@@ -42,21 +41,13 @@ async function main() {
     ? ''
     : (outer.OPERATOR_TOKEN ?? randomBytes(24).toString('base64url'));
   const operatorName = values.operator ?? 'Sam';
-  // Printed through the terminal once it exists; the webhook starts first, for its URL.
-  let print = (text: string) => console.log(text);
-  let business: BusinessWebhook | undefined;
   const env: Record<string, string> = { OPERATOR_TOKEN: token };
-  if (!outer.HANDOFF_WEBHOOK_URL) {
-    business = await startBusinessWebhook((text) => print(text));
-    Object.assign(env, business.env);
-  }
   const terminal = await startTerminal({
     verbose: values.verbose,
     delivery: deliveryFrom(values),
     quit: ['/quit', '/exit'],
     env,
   });
-  print = terminal.print;
   const { simulator, gateway, url } = terminal.rig;
   const thread = simulator.startTextThread(values.from ? { from: values.from } : {});
   console.log(
@@ -138,7 +129,6 @@ async function main() {
   await gateway.settled();
   const { messages } = await gateway.history.load(thread.conversationId, { limit: 100 });
   await terminal.close();
-  await business?.close();
   console.log(
     `\n${messages.length} messages kept in history for conversation ${thread.conversationId}.`,
   );

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import type { DeliveryOptions, SimulatorOptions } from '@org/voipbin/test';
 import pino from 'pino';
 import { processEnvironment } from '../env';
+import { startBusinessWebhook } from './business-webhook';
 import { type Rig, startRig } from './rig';
 
 /** The command-line flags `pnpm call` and `pnpm sms` share (for `util.parseArgs`). */
@@ -33,7 +34,10 @@ export type TerminalOptions = {
   delivery: DeliveryOptions;
   /** Lines that end the session. */
   quit: readonly string[];
-  /** Variables set over the process environment for the gateway (e.g. `OPERATOR_TOKEN`). */
+  /**
+   * Variables set over the process environment for the gateway (e.g. `OPERATOR_TOKEN`). Without
+   * `HANDOFF_WEBHOOK_URL`, a local business webhook prints what the business is told.
+   */
   env?: Record<string, string | undefined>;
   /** How the simulator plays, e.g. how the people it dials answer (`pnpm call`). */
   simulator?: SimulatorOptions;
@@ -60,8 +64,13 @@ export type Terminal = {
  */
 export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
   const logger = pino({ level: options.verbose ? 'info' : 'error' }, pino.destination(2));
+  const env = { ...processEnvironment(), ...options.env };
+  // The business's handoff webhook, played here (printing what it is told) unless one is set.
+  const business = env.HANDOFF_WEBHOOK_URL
+    ? undefined
+    : await startBusinessWebhook((text) => print(text));
   const rig = await startRig({
-    env: { ...processEnvironment(), ...options.env },
+    env: { ...env, ...business?.env },
     logger,
     simulator: { retryDelayMs: 1000, ...options.simulator },
   });
@@ -117,6 +126,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
       input.close();
       await Promise.all(followers);
       await rig.close();
+      await business?.close();
     },
   };
 }
