@@ -2,20 +2,13 @@ import { type ChatModel, createKnowledgeModel } from '@org/ai-core';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createChatClient } from '../api/chat-client';
-import type { WidgetOptions } from '../options/widget-options';
 import { createTestApi } from '../testing/test-api';
+import { testStorageKey, testWidgetOptions } from '../testing/widget-fixtures';
 import { callbackPollMs, handoffPollMs } from './use-chat';
 import { WidgetApp } from './widget-app';
 
-const options: WidgetOptions = {
-  apiUrl: 'https://chat.example',
-  title: 'Harbor Lane',
-  greeting: 'Hello there!',
-  primaryColor: '#7c2d12',
-  position: 'right',
-  openOnLoad: false,
-};
-const storageKey = `org-chat-widget:session:${options.apiUrl}`;
+const options = testWidgetOptions;
+const storageKey = testStorageKey;
 const token = 'operator-token-0123456789-abcdef';
 const banner = "You're now chatting with our team";
 

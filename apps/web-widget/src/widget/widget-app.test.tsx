@@ -4,19 +4,12 @@ import type { ChatRequestBody } from '@org/chat-api/protocol';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatClient } from '../api/chat-client';
-import type { WidgetOptions } from '../options/widget-options';
 import { createGate, createTestApi } from '../testing/test-api';
+import { testStorageKey, testWidgetOptions } from '../testing/widget-fixtures';
 import { WidgetApp } from './widget-app';
 
-const options: WidgetOptions = {
-  apiUrl: 'https://chat.example',
-  title: 'Harbor Lane',
-  greeting: 'Hello there!',
-  primaryColor: '#7c2d12',
-  position: 'right',
-  openOnLoad: false,
-};
-const storageKey = `org-chat-widget:session:${options.apiUrl}`;
+const options = testWidgetOptions;
+const storageKey = testStorageKey;
 
 function setup(api = createTestApi()) {
   const client = createChatClient({ apiUrl: options.apiUrl, fetch: api.fetch });
