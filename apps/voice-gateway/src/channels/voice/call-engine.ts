@@ -109,7 +109,6 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
         logger.warn({ callId, err: error }, 'could not hang up after the farewell');
       }
     },
-    silenced: states.silenced,
     onHandoff: (callId, reply) => handoff.onReply(callId, reply),
   });
   // Event times of the newest end of speech per call, to spot a late `speech_started`.
@@ -160,9 +159,8 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
   }
 
   async function onCallerEvent(callId: string, event: CallerEvent): Promise<void> {
-    if (event.data.direction === 'out' || (await states.ended(callId))) return;
-    // Handed to a person: the caller talks to them, not to the bot.
-    if (await states.silenced(callId)) return;
+    // Ended, or handed to a person: the caller talks to them, not to the bot.
+    if (event.data.direction === 'out' || (await states.muted(callId))) return;
     const at = eventTime(event);
     const latest = heardUntil.get(callId);
     // A start that happened before speech we already heard ending was delivered late: ignore it.

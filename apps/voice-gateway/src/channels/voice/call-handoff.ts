@@ -299,7 +299,7 @@ export function createCallHandoff(options: CallHandoffOptions): CallHandoff {
       // `active` while nobody has the call (a release that failed): after a moment (the handoff
       // may be starting on another instance), the call goes back to the assistant.
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      if ((await states.silenced(callId)) || (await states.ended(callId))) return;
+      if (await states.muted(callId)) return;
       logger.warn({ callId }, 'history says a person has the call, but nobody does: releasing it');
       await releaseConversation(callId);
       await speaker.say(callId, settings.fallbackText);

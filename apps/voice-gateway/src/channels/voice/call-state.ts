@@ -102,9 +102,17 @@ export function createCallStates(store: StateStore, ttlMs: number) {
     ended: async (callId: string) => (await store.get<boolean>(keys.ended(callId))) === true,
     /** Forgets the call's Speaking session (stopped): the next `open` starts a new one. */
     forgetSpeaking: (callId: string) => store.delete(keys.speaking(callId)),
-    /** Whether the bot must be silent on the call: a person is being called, or talks to the caller. */
-    silenced: async (callId: string) =>
-      (await store.get<HandoffState>(keys.handoff(callId))) !== undefined,
+    /**
+     * Whether the bot must say nothing more on the call: it ended, or a person is being called or
+     * talks to the caller. Both keys are read at once: this is asked on every caller event.
+     */
+    muted: async (callId: string) => {
+      const [ended, handoff] = await Promise.all([
+        store.get<boolean>(keys.ended(callId)),
+        store.get<HandoffState>(keys.handoff(callId)),
+      ]);
+      return ended === true || handoff !== undefined;
+    },
     /** Every working-state key of the call (history is kept elsewhere). */
     callKeys: (callId: string) => [
       keys.speaking(callId),

@@ -19,8 +19,6 @@ export type TurnsOptions = {
   settings: VoiceSettings;
   /** Ends the call (`POST /calls/{id}/hangup`) after the assistant's farewell. */
   hangup: (callId: string) => Promise<void>;
-  /** Whether the bot must say nothing on the call (handed to a person): no run, no word. */
-  silenced: (callId: string) => Promise<boolean>;
   /** A reply came with a handoff (`started`, `active`, `unavailable`), once it was spoken. */
   onHandoff: (callId: string, handoff: ReplyHandoff) => Promise<void>;
   now: () => number;
@@ -126,9 +124,7 @@ type CallTurns = {
  * - no speech within the reply budget: the fallback is said and the run stopped.
  */
 export function createTurns(options: TurnsOptions): Turns {
-  const { assistant, speaker, states, activity, logger, settings, now, silenced } = options;
-  /** The call is over, or with a person: nothing more is said. */
-  const mute = async (callId: string) => (await states.ended(callId)) || (await silenced(callId));
+  const { assistant, speaker, states, activity, logger, settings, now } = options;
   const calls = new Map<string, CallTurns>();
   // Fillers are said in turn, so that a caller does not hear the same one twice in a row.
   let fillerIndex = 0;
@@ -176,7 +172,7 @@ export function createTurns(options: TurnsOptions): Turns {
     run.speech = run.speech
       .then(async () => {
         if (run.interruptedAt !== undefined || run.controller.signal.aborted) return;
-        if (await mute(callId)) return;
+        if (await states.muted(callId)) return;
         const start = Math.max(now(), await states.speakingUntil(callId));
         if (await speaker.say(callId, text)) {
           run.spoken.push({ text, start, end: start + text.length * settings.msPerChar });
@@ -225,7 +221,7 @@ export function createTurns(options: TurnsOptions): Turns {
       timers.push(
         setTimeout(() => {
           run.fallback = (async () => {
-            if (!(await run.decided) || !silent() || (await mute(callId))) return;
+            if (!(await run.decided) || !silent() || (await states.muted(callId))) return;
             run.fellBack = true;
             logger.warn({ callId, ms }, 'no answer within the reply budget: speaking the fallback');
             run.controller.abort(new AiCoreError('model_timeout', { message: 'reply budget' }));
@@ -239,7 +235,8 @@ export function createTurns(options: TurnsOptions): Turns {
       timers.push(
         setTimeout(() => {
           void (async () => {
-            if (!(await run.decided) || !silent() || run.filled || (await mute(callId))) return;
+            if (!(await run.decided) || !silent() || run.filled || (await states.muted(callId)))
+              return;
             run.filled = true;
             const filler = settings.fillers[fillerIndex++ % settings.fillers.length] ?? '';
             logger.info({ callId }, 'nothing to say yet: a filler');
@@ -287,7 +284,7 @@ export function createTurns(options: TurnsOptions): Turns {
   }
 
   async function execute(callId: string, call: CallTurns, run: Run): Promise<void> {
-    if (run.controller.signal.aborted || (await mute(callId))) return;
+    if (run.controller.signal.aborted || (await states.muted(callId))) return;
     run.startedAt = now();
     run.executing = true;
     if (run.committed) call.speaking = run;
@@ -323,7 +320,7 @@ export function createTurns(options: TurnsOptions): Turns {
       }
       const code = AiCoreError.isInstance(error) ? error.code : 'unknown';
       logger.warn({ callId, code, err: error }, 'no answer from the assistant');
-      if (run.spoken.length === 0 && !run.fellBack && !(await mute(callId))) {
+      if (run.spoken.length === 0 && !run.fellBack && !(await states.muted(callId))) {
         run.fellBack = true;
         await speaker.say(callId, settings.fallbackText);
       }
